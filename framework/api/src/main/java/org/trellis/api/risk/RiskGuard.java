@@ -1,0 +1,31 @@
+package org.trellis.api.risk;
+
+import org.trellis.api.execution.Fill;
+import org.trellis.api.portfolio.PortfolioView;
+import org.trellis.api.strategy.StrategyContext;
+
+/**
+ * Sees every intended order and the portfolio, and may allow, resize or veto it; at each bar it may
+ * force-close the position. Guards compose in order: the first veto wins, resizes chain. Regime
+ * filters and meta-label auditors are guards that veto entries.
+ *
+ * <p>Give every veto and force-close a stable reason code (e.g. {@code max-drawdown}): reports and
+ * the journal group by it.
+ */
+public interface RiskGuard {
+
+    /** Judge an intended order. The default allows everything. */
+    default void review(OrderIntent intent, PortfolioView portfolio, Verdict verdict) {
+    }
+
+    /** Called at every closed bar of every instrument, before the strategy decides. */
+    default void onBar(StrategyContext context, ForceClose forceClose) {
+    }
+
+    /** Called after every fill the guard's strategy receives. */
+    default void onFill(Fill fill, PortfolioView portfolio) {
+    }
+
+    default void reset() {
+    }
+}

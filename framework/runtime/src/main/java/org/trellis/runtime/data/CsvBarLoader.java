@@ -1,0 +1,130 @@
+package org.trellis.runtime.data;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.trellis.api.market.Instrument;
+
+/** Loads OHLCV bars from a CSV with a header row, checking every row (see {@link BarChecks}). */
+public final class CsvBarLoader {
+    private final CsvLayout layout;
+    private final LoadOptions options;
+
+    public CsvBarLoader(CsvLayout layout, LoadOptions options) {
+        this.layout = layout;
+        this.options = options;
+    }
+
+    public LoadedSeries load(Path file, Instrument instrument) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return load(reader, file.toString(), instrument);
+        } catch (NoSuchFileException e) {
+            throw new DataException(file.toString(), "no such file");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public LoadedSeries load(Reader reader, String source, Instrument instrument) {
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setDelimiter(layout.delimiter())
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .get();
+        SkippedRows skipped = new SkippedRows();
+        ColumnarBarSeries.Builder bars = ColumnarBarSeries.builder(instrument, source);
+        TimeParser times = new TimeParser(layout.timeFormat(), layout.zone());
+        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+            int[] cols = columns(parser.getHeaderNames(), source);
+            String[] names = {layout.time(), layout.open(), layout.high(), layout.low(), layout.close(), layout.volume()};
+            for (CSVRecord row : parser) {
+                long line = row.getRecordNumber() + 1;
+                try {
+                    readRow(row, line, cols, names, times, bars, source);
+                } catch (DataException problem) {
+                    skipped.handle(problem, options);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            if (e instanceof DataException) {
+                throw e;
+            }
+            throw new DataException(source, "malformed CSV: " + e.getMessage());
+        }
+        if (bars.size() == 0) {
+            throw new DataException(source, skipped.count() > 0
+                    ? "no usable rows (" + skipped.count() + " skipped; first: " + skipped.examples().get(0) + ")"
+                    : "no data rows after the header");
+        }
+        return new LoadedSeries(bars.build(), skipped);
+    }
+
+    private static void readRow(CSVRecord row, long line, int[] cols, String[] names, TimeParser times,
+                                ColumnarBarSeries.Builder bars, String source) {
+        int needed = 0;
+        for (int c : cols) {
+            needed = Math.max(needed, c + 1);
+        }
+        if (row.size() < needed) {
+            throw new DataException(source, line, null,
+                    "row has " + row.size() + " fields, the header promises at least " + needed);
+        }
+        long t;
+        try {
+            t = times.parse(row.get(cols[0]));
+        } catch (IllegalArgumentException e) {
+            throw new DataException(source, line, names[0], e.getMessage());
+        }
+        double[] v = new double[5];
+        for (int k = 0; k < 5; k++) {
+            String cell = row.get(cols[k + 1]);
+            try {
+                v[k] = Double.parseDouble(cell);
+            } catch (NumberFormatException e) {
+                throw new DataException(source, line, names[k + 1], "not a number: '" + cell + "'");
+            }
+        }
+        String[] problem = BarChecks.problem(v[0], v[1], v[2], v[3], v[4]);
+        if (problem != null) {
+            throw new DataException(source, line, problem[0], problem[1]);
+        }
+        if (t <= bars.lastTime()) {
+            throw new DataException(source, line, names[0], (t == bars.lastTime() ? "duplicate timestamp " : "timestamp ")
+                    + row.get(cols[0]) + (t == bars.lastTime() ? "" : " is earlier than the previous row's")
+                    + " (rows must be in strictly increasing time order)");
+        }
+        bars.add(t, v[0], v[1], v[2], v[3], v[4]);
+    }
+
+    private int[] columns(java.util.List<String> header, String source) {
+        Map<String, Integer> byName = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            byName.putIfAbsent(header.get(i).trim().toLowerCase(Locale.ROOT), i);
+        }
+        String[] wanted = {layout.time(), layout.open(), layout.high(), layout.low(), layout.close(), layout.volume()};
+        int[] cols = new int[wanted.length];
+        for (int k = 0; k < wanted.length; k++) {
+            Integer i = byName.get(wanted[k].toLowerCase(Locale.ROOT));
+            if (i == null) {
+                throw new DataException(source, 1, wanted[k], "column missing from the header " + header
+                        + " (set the column names under trellis.data.csv in conf/application.conf)");
+            }
+            cols[k] = i;
+        }
+        return cols;
+    }
+}

@@ -1,0 +1,83 @@
+package org.trellis.runtime.data;
+
+import java.util.Arrays;
+import org.trellis.api.market.Instrument;
+
+/** A time-ordered stream of trades stored in columns; it aggregates into bars of any size. */
+public final class TradeTape {
+    private final Instrument instrument;
+    private final String source;
+    private final long[] time;
+    private final double[] price;
+    private final double[] amount;
+
+    TradeTape(Instrument instrument, String source, long[] time, double[] price, double[] amount) {
+        this.instrument = instrument;
+        this.source = source;
+        this.time = time;
+        this.price = price;
+        this.amount = amount;
+    }
+
+    public Instrument instrument() {
+        return instrument;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public int size() {
+        return time.length;
+    }
+
+    public Trade trade(int i) {
+        return new Trade(time[i], price[i], amount[i]);
+    }
+
+    public long time(int i) {
+        return time[i];
+    }
+
+    public double price(int i) {
+        return price[i];
+    }
+
+    public double amount(int i) {
+        return amount[i];
+    }
+
+    /**
+     * OHLCV bars of {@code barMillis}, aligned to multiples of it since the epoch. A bar's time is its
+     * open; intervals without trades produce no bar (no trade, no price was discovered).
+     */
+    public ColumnarBarSeries toBars(long barMillis) {
+        if (barMillis <= 0) {
+            throw new IllegalArgumentException("bar size must be positive, got " + barMillis + " ms");
+        }
+        ColumnarBarSeries.Builder bars = ColumnarBarSeries.builder(instrument, source);
+        int i = 0;
+        while (i < time.length) {
+            long start = Math.floorDiv(time[i], barMillis) * barMillis;
+            long end = start + barMillis;
+            double o = price[i];
+            double h = o;
+            double l = o;
+            double c = o;
+            double v = 0;
+            while (i < time.length && time[i] < end) {
+                h = Math.max(h, price[i]);
+                l = Math.min(l, price[i]);
+                c = price[i];
+                v += amount[i];
+                i++;
+            }
+            bars.add(start, o, h, l, c, v);
+        }
+        return bars.build();
+    }
+
+    static TradeTape of(Instrument instrument, String source, long[] time, double[] price, double[] amount, int n) {
+        return new TradeTape(instrument, source, Arrays.copyOf(time, n), Arrays.copyOf(price, n), Arrays.copyOf(amount, n));
+    }
+}

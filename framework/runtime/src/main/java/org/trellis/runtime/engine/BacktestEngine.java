@@ -1,0 +1,271 @@
+package org.trellis.runtime.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trellis.api.execution.Executor;
+import org.trellis.api.execution.Fill;
+import org.trellis.api.execution.FillListener;
+import org.trellis.api.execution.Order;
+import org.trellis.api.execution.OrderPurpose;
+import org.trellis.api.execution.OrderSide;
+import org.trellis.api.feature.FeatureRequest;
+import org.trellis.api.market.BarCursor;
+import org.trellis.api.market.Instrument;
+import org.trellis.api.plugin.Params;
+import org.trellis.api.risk.ForceClose;
+import org.trellis.api.risk.OrderIntent;
+import org.trellis.api.risk.RiskGuard;
+import org.trellis.api.risk.Verdict;
+import org.trellis.api.strategy.Decision;
+import org.trellis.api.strategy.Side;
+import org.trellis.api.strategy.Strategy;
+import org.trellis.runtime.data.ColumnarBarSeries;
+import org.trellis.runtime.plugin.PartRegistry;
+
+/**
+ * The event loop shared by backtest and paper mode: for every bar of every instrument, in time
+ * order, it lets the executor fill what is due at the bar's open, marks the portfolio at the close,
+ * updates the features, asks the guards and then the strategy, and sends the approved orders.
+ *
+ * <p>Per bar it allocates nothing; objects are made only when an order is sent.
+ */
+public final class BacktestEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(BacktestEngine.class);
+    private static final int PROGRESS_EVERY = 1 << 13;
+
+    private final PartRegistry registry;
+    private final EngineSettings settings;
+
+    public BacktestEngine(PartRegistry registry, EngineSettings settings) {
+        this.registry = registry;
+        this.settings = settings;
+    }
+
+    public RunResult run(String strategyName, Params params, List<ColumnarBarSeries> data, List<RiskGuard> guards,
+                         ProgressListener progress) {
+        if (data.isEmpty()) {
+            throw new IllegalArgumentException("a run needs at least one data series");
+        }
+        LOG.info("run strategy={} params={} seed={} fee={}bps slippage={}bps fill={}", strategyName, params,
+                settings.seed(), settings.feeBps(), settings.slippageBps(), settings.fillTiming());
+        return new Run(strategyName, params, data, guards).execute(progress);
+    }
+
+    /** One run's mutable state. */
+    private final class Run implements FillListener {
+        private final String strategyName;
+        private final Params params;
+        private final List<ColumnarBarSeries> data;
+        private final RiskGuard[] guards;
+        private final int k;
+        private final BarCursor[] cursors;
+        private final FeatureBank[] features;
+        private final Strategy[] strategies;
+        private final BarContext[] contexts;
+        private final Portfolio portfolio;
+        private final Executor executor;
+        private final Decision decision = new Decision();
+        private final Verdict verdict = new Verdict();
+        private final ForceClose forceClose = new ForceClose();
+        private final Map<String, Integer> vetoes = new TreeMap<>();
+        private final EquityCurve equity;
+        private final double costBuffer;
+        private long now;
+        private long nextOrderId = 1;
+        private int cancelled;
+
+        Run(String strategyName, Params params, List<ColumnarBarSeries> data, List<RiskGuard> guards) {
+            this.strategyName = strategyName;
+            this.params = params;
+            this.data = List.copyOf(data);
+            this.guards = guards.toArray(new RiskGuard[0]);
+            this.k = data.size();
+            List<Instrument> instruments = new ArrayList<>();
+            for (ColumnarBarSeries s : data) {
+                if (instruments.contains(s.instrument())) {
+                    throw new IllegalArgumentException("instrument " + s.instrument() + " appears in two data series");
+                }
+                instruments.add(s.instrument());
+            }
+            this.portfolio = new Portfolio(settings.capital(), instruments);
+            this.executor = registry.executor("simulated", Params.of(Map.of(
+                    "fee-bps", settings.feeBps(), "slippage-bps", settings.slippageBps(),
+                    "fill", settings.fillTiming().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))));
+            this.costBuffer = (settings.feeBps() + settings.slippageBps()) / 10_000.0;
+            this.cursors = new BarCursor[k];
+            this.features = new FeatureBank[k];
+            this.strategies = new Strategy[k];
+            this.contexts = new BarContext[k];
+            int total = 0;
+            for (int i = 0; i < k; i++) {
+                Strategy s = registry.strategy(strategyName, params);
+                List<FeatureRequest> requests = new ArrayList<>(s.requiredFeatures());
+                features[i] = FeatureBank.build(registry, requests);
+                s.bind(features[i].schema());
+                strategies[i] = s;
+                cursors[i] = new BarCursor(data.get(i));
+                contexts[i] = new BarContext(cursors[i], features[i], portfolio.position(i), portfolio, () -> now);
+                total += data.get(i).size();
+            }
+            this.equity = new EquityCurve(total);
+        }
+
+        RunResult execute(ProgressListener progress) {
+            int[] next = new int[k];
+            long total = countBars();
+            long done = 0;
+            while (true) {
+                int which = earliest(next);
+                if (which < 0) {
+                    break;
+                }
+                step(which, next[which]++);
+                done++;
+                if ((done & (PROGRESS_EVERY - 1)) == 0) {
+                    progress.progress(done, total);
+                }
+            }
+            finish(next);
+            progress.progress(total, total);
+            equity.trim();
+            return new RunResult(strategyName, params, settings, data, portfolio.trades(), equity,
+                    portfolio.feesPaid(), vetoes, cancelled, features[0].warmUp());
+        }
+
+        private long countBars() {
+            long n = 0;
+            for (ColumnarBarSeries s : data) {
+                n += s.size();
+            }
+            return n;
+        }
+
+        /** The series whose next bar comes first (ties: the earlier series). */
+        private int earliest(int[] next) {
+            int best = -1;
+            long bestTime = Long.MAX_VALUE;
+            for (int i = 0; i < k; i++) {
+                if (next[i] < data.get(i).size()) {
+                    long t = data.get(i).time(next[i]);
+                    if (t < bestTime) {
+                        bestTime = t;
+                        best = i;
+                    }
+                }
+            }
+            return best;
+        }
+
+        private void step(int i, int index) {
+            BarCursor bar = cursors[i].moveTo(index);
+            now = bar.time();
+            executor.onBar(contexts[i].instrument(), bar, this);
+            portfolio.mark(i, bar.close());
+            features[i].update(bar);
+            Position position = portfolio.position(i);
+            for (RiskGuard guard : guards) {
+                guard.onBar(contexts[i], forceClose.reset());
+                if (forceClose.requested() && position.quantity != 0 && !executor.hasPending(position.instrument())) {
+                    send(i, exitSide(position), Math.abs(position.quantity), OrderPurpose.FORCED_EXIT, forceClose.reason());
+                }
+            }
+            if (features[i].ready() && !executor.hasPending(position.instrument())) {
+                strategies[i].decide(contexts[i], decision.reset());
+                act(i, position);
+            }
+            portfolio.updatePeak();
+            equity.record(now, portfolio.equity(), portfolio.openPositions() > 0);
+        }
+
+        private void act(int i, Position position) {
+            Side side = decision.side();
+            if (side == Side.HOLD) {
+                return;
+            }
+            String reason = decision.reason().isEmpty() ? "signal" : decision.reason();
+            double q = position.quantity;
+            if (side == Side.BUY) {
+                if (q < 0) {
+                    send(i, OrderSide.BUY, -q, OrderPurpose.EXIT, reason);
+                }
+                if (q <= 0) {
+                    enter(i, OrderSide.BUY, reason);
+                }
+            } else {
+                if (q > 0) {
+                    send(i, OrderSide.SELL, q, OrderPurpose.EXIT, reason);
+                }
+                if (q >= 0 && settings.allowShort()) {
+                    enter(i, OrderSide.SELL, reason);
+                }
+            }
+        }
+
+        private void enter(int i, OrderSide side, String reason) {
+            double size = Double.isNaN(decision.size()) ? settings.defaultSize() : decision.size();
+            double price = cursors[i].close();
+            double quantity = portfolio.equity() * size / (price * (1 + costBuffer));
+            if (quantity > 0) {
+                send(i, side, quantity, OrderPurpose.ENTRY, reason);
+            }
+        }
+
+        private void send(int i, OrderSide side, double quantity, OrderPurpose purpose, String reason) {
+            Instrument instrument = contexts[i].instrument();
+            if (purpose != OrderPurpose.FORCED_EXIT) {
+                OrderIntent intent = new OrderIntent(instrument, side, quantity, purpose, cursors[i].close(),
+                        decision.probability(), now);
+                for (RiskGuard guard : guards) {
+                    guard.review(intent, portfolio, verdict.reset());
+                    if (verdict.outcome() == Verdict.Outcome.VETO) {
+                        vetoes.merge(verdict.reason(), 1, Integer::sum);
+                        return;
+                    }
+                    if (verdict.outcome() == Verdict.Outcome.RESIZE) {
+                        quantity = verdict.quantity();
+                        intent = new OrderIntent(instrument, side, quantity, purpose, intent.referencePrice(),
+                                intent.probability(), now);
+                    }
+                }
+            }
+            Order order = new Order(nextOrderId++, instrument, side, quantity, purpose, reason, now);
+            executor.submit(order, cursors[i], this);
+        }
+
+        private OrderSide exitSide(Position p) {
+            return p.quantity > 0 ? OrderSide.SELL : OrderSide.BUY;
+        }
+
+        @Override
+        public void onFill(Fill fill) {
+            portfolio.apply(fill, fill.order().reason());
+            for (RiskGuard guard : guards) {
+                guard.onFill(fill, portfolio);
+            }
+        }
+
+        private void finish(int[] next) {
+            cancelled = executor.cancelAll();
+            if (cancelled > 0) {
+                LOG.info("{} order(s) were still waiting for a next bar when the data ended and were cancelled", cancelled);
+            }
+            if (!settings.closeAtEnd()) {
+                return;
+            }
+            for (int i = 0; i < k; i++) {
+                Position p = portfolio.position(i);
+                if (p.quantity != 0) {
+                    BarCursor last = cursors[i].moveTo(data.get(i).size() - 1);
+                    Order order = new Order(nextOrderId++, p.instrument(), exitSide(p), Math.abs(p.quantity),
+                            OrderPurpose.FORCED_EXIT, "end-of-data", now);
+                    executor.flatten(order, last, this);
+                }
+            }
+            equity.record(now, portfolio.equity(), false);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.trellis.runtime.strategy;
+
+import java.util.List;
+import java.util.Map;
+import org.trellis.api.feature.FeatureRequest;
+import org.trellis.api.feature.FeatureSchema;
+import org.trellis.api.feature.FeatureVector;
+import org.trellis.api.strategy.Decision;
+import org.trellis.api.strategy.Strategy;
+import org.trellis.api.strategy.StrategyContext;
+
+/**
+ * Buys when the fast SMA crosses above the slow one, sells when it crosses below. A cross is a
+ * change of sign of {@code fast - slow} against the last bar where they differed (bars where they
+ * are equal do not count), the same definition as ta4j's CrossIndicator.
+ */
+public final class SmaCross implements Strategy {
+    public static final String CROSS_UP = "sma-cross-up";
+    public static final String CROSS_DOWN = "sma-cross-down";
+
+    private final int fast;
+    private final int slow;
+    private final double size;
+    private int fastColumn;
+    private int slowColumn;
+    /** Sign of fast - slow at the last bar where they differed; 0 before that. */
+    private int relation;
+
+    public SmaCross(int fast, int slow, double size) {
+        if (fast < 1 || slow < 1) {
+            throw new IllegalArgumentException("sma-cross periods must be >= 1, got fast=" + fast + " slow=" + slow);
+        }
+        if (fast >= slow) {
+            throw new IllegalArgumentException("sma-cross needs fast < slow, got fast=" + fast + " slow=" + slow);
+        }
+        if (!(size > 0)) {
+            throw new IllegalArgumentException("sma-cross size must be > 0, got " + size);
+        }
+        this.fast = fast;
+        this.slow = slow;
+        this.size = size;
+    }
+
+    @Override
+    public List<FeatureRequest> requiredFeatures() {
+        return List.of(FeatureRequest.of("sma", Map.of("period", fast)), FeatureRequest.of("sma", Map.of("period", slow)));
+    }
+
+    @Override
+    public void bind(FeatureSchema schema) {
+        fastColumn = schema.indexOf("sma" + fast);
+        slowColumn = schema.indexOf("sma" + slow);
+    }
+
+    @Override
+    public void decide(StrategyContext context, Decision decision) {
+        FeatureVector f = context.features();
+        double a = f.get(fastColumn);
+        double b = f.get(slowColumn);
+        if (Double.isNaN(a) || Double.isNaN(b)) {
+            return;
+        }
+        int now = Double.compare(a, b) > 0 ? 1 : a < b ? -1 : 0;
+        if (now == 0) {
+            return;
+        }
+        if (relation != 0 && now != relation) {
+            if (now > 0) {
+                decision.set(org.trellis.api.strategy.Side.BUY, Double.NaN, size).because(CROSS_UP);
+            } else {
+                decision.set(org.trellis.api.strategy.Side.SELL, Double.NaN, size).because(CROSS_DOWN);
+            }
+        }
+        relation = now;
+    }
+
+    @Override
+    public void reset() {
+        relation = 0;
+    }
+}
