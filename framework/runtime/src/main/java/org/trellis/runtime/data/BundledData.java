@@ -69,9 +69,9 @@ public final class BundledData {
     private static ColumnarBarSeries loadBars(String name) {
         switch (name) {
             case "btc-usd-1m":
-                return btcTrades().toBars(60_000L);
+                return btcTrades().toBars(60_000L, "btc-usd-1m (" + BTC_TRADES + ", 1-minute bars)");
             case "btc-usd-1h":
-                return btcTrades().toBars(3_600_000L);
+                return btcTrades().toBars(3_600_000L, "btc-usd-1h (" + BTC_TRADES + ", 1-hour bars)");
             case "eth-usd-5m":
                 try (InputStream in = stream(ETH_BARS)) {
                     return new Ta4jJsonBarLoader().load(in, "eth-usd-5m (" + ETH_BARS + ")", Instrument.spot("ETH/USD"), 300_000L);

@@ -52,10 +52,15 @@ public final class TradeTape {
      * open; intervals without trades produce no bar (no trade, no price was discovered).
      */
     public ColumnarBarSeries toBars(long barMillis) {
+        return toBars(barMillis, source);
+    }
+
+    /** As {@link #toBars(long)}, labelling the bars' source {@code label}. */
+    public ColumnarBarSeries toBars(long barMillis, String label) {
         if (barMillis <= 0) {
             throw new IllegalArgumentException("bar size must be positive, got " + barMillis + " ms");
         }
-        ColumnarBarSeries.Builder bars = ColumnarBarSeries.builder(instrument, source);
+        ColumnarBarSeries.Builder bars = ColumnarBarSeries.builder(instrument, label);
         int i = 0;
         while (i < time.length) {
             long start = Math.floorDiv(time[i], barMillis) * barMillis;
