@@ -1,0 +1,49 @@
+package org.trellis.runtime.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import org.trellis.runtime.data.DataException;
+
+/** The {@code trellis} command. */
+@Command(name = "trellis", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Trading strategies that grow from plugins: backtest, paper, live.",
+        subcommands = {BacktestCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line; returns the exit code (0 ok, 1 unexpected failure, 2 bad input or usage). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof IllegalArgumentException || e instanceof DataException) {
+                err.println("error: " + e.getMessage());
+                return 2;
+            }
+            err.println("error: " + e);
+            e.printStackTrace(err);
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"trellis " + (v == null ? "dev" : v) + ", API " + org.trellis.api.plugin.ApiVersion.CURRENT};
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.trellis.runtime.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Map;
+import org.trellis.runtime.data.CsvLayout;
+import org.trellis.runtime.data.Durations;
+import org.trellis.runtime.data.LoadOptions;
+import org.trellis.runtime.engine.EngineSettings;
+import org.trellis.runtime.execution.FillTiming;
+
+/**
+ * Trellis settings from Typesafe Config: {@code conf/application.conf} (defaults, documented there),
+ * an optional file from {@code --config}, and {@code --set key=value} overrides on top.
+ */
+public final class TrellisConfig {
+    private final Config config;
+
+    private TrellisConfig(Config config) {
+        this.config = config;
+    }
+
+    public static TrellisConfig load(Path overrideFile, Map<String, String> overrides) {
+        Config base = ConfigFactory.load();
+        if (overrideFile != null) {
+            if (!Files.isRegularFile(overrideFile)) {
+                throw new IllegalArgumentException("config file " + overrideFile + " does not exist");
+            }
+            base = ConfigFactory.parseFile(overrideFile.toFile(), ConfigParseOptions.defaults().setAllowMissing(false))
+                    .withFallback(base).resolve();
+        }
+        if (overrides != null && !overrides.isEmpty()) {
+            for (String key : overrides.keySet()) {
+                if (!base.hasPath(key)) {
+                    throw new IllegalArgumentException("--set " + key + ": no such setting (see conf/application.conf)");
+                }
+            }
+            base = ConfigFactory.parseMap(overrides, "--set").withFallback(base).resolve();
+        }
+        return new TrellisConfig(base);
+    }
+
+    public static TrellisConfig defaults() {
+        return load(null, Map.of());
+    }
+
+    public Config raw() {
+        return config;
+    }
+
+    public long seed() {
+        return get(() -> config.getLong("trellis.seed"), "trellis.seed");
+    }
+
+    public EngineSettings engine() {
+        return get(() -> new EngineSettings(
+                config.getDouble("trellis.backtest.capital"),
+                config.getDouble("trellis.backtest.fee-bps"),
+                config.getDouble("trellis.backtest.slippage-bps"),
+                FillTiming.parse(config.getString("trellis.backtest.fill")),
+                config.getBoolean("trellis.backtest.allow-short"),
+                config.getDouble("trellis.backtest.size"),
+                config.getBoolean("trellis.backtest.close-at-end"),
+                seed()), "trellis.backtest");
+    }
+
+    public String defaultData() {
+        return get(() -> config.getString("trellis.data.default"), "trellis.data.default");
+    }
+
+    public LoadOptions loadOptions() {
+        return new LoadOptions(get(() -> config.getBoolean("trellis.data.skip-bad-rows"), "trellis.data.skip-bad-rows"));
+    }
+
+    public long tradeBarMillis() {
+        return get(() -> Durations.parseMillis(config.getString("trellis.data.trade-bar")), "trellis.data.trade-bar");
+    }
+
+    public CsvLayout csvLayout() {
+        return get(() -> {
+            Config c = config.getConfig("trellis.data.csv");
+            String delimiter = c.getString("delimiter");
+            if (delimiter.length() != 1) {
+                throw new IllegalArgumentException("trellis.data.csv.delimiter must be one character, got '" + delimiter + "'");
+            }
+            return new CsvLayout(c.getString("time-column"), c.getString("open-column"), c.getString("high-column"),
+                    c.getString("low-column"), c.getString("close-column"), c.getString("volume-column"),
+                    c.getString("time-format"), ZoneId.of(c.getString("zone")), delimiter.charAt(0));
+        }, "trellis.data.csv");
+    }
+
+    private static <T> T get(java.util.function.Supplier<T> read, String where) {
+        try {
+            return read.get();
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("bad setting under " + where + ": " + e.getMessage(), e);
+        }
+    }
+}
