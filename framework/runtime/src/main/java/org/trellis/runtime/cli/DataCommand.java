@@ -31,7 +31,7 @@ final class DataCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            String format = "%-15s %-8s %-5s %-20s %-20s %9s  %s%n";
+            String format = "%-15s %-8s %-6s %-20s %-20s %9s  %s%n";
             out.printf(Locale.ROOT, format, "NAME", "SYMBOL", "BAR", "FROM", "TO", "ROWS", "SOURCE");
             for (Dataset d : BundledData.DATASETS) {
                 long from;

@@ -46,8 +46,8 @@ public final class DataResolver {
         List<String> known = new ArrayList<>();
         BundledData.DATASETS.forEach(d -> known.add(d.name()));
         known.add("synthetic");
-        throw new IllegalArgumentException("no dataset or file named '" + spec + "'. Bundled datasets: "
-                + String.join(", ", known) + Names.suggestion(spec, known) + "; or give a path to a CSV file.");
+        throw new IllegalArgumentException("no dataset or file named '" + spec + "'." + Names.suggestion(spec, known)
+                + " Bundled datasets: " + String.join(", ", known) + "; or give a path to a CSV file.");
     }
 
     private ColumnarBarSeries synthetic(String spec) {

@@ -50,9 +50,10 @@ public final class BacktestEngine {
         if (data.isEmpty()) {
             throw new IllegalArgumentException("a run needs at least one data series");
         }
+        Run run = new Run(strategyName, params, data, guards);
         LOG.info("run strategy={} params={} seed={} fee={}bps slippage={}bps fill={}", strategyName, params,
                 settings.seed(), settings.feeBps(), settings.slippageBps(), settings.fillTiming());
-        return new Run(strategyName, params, data, guards).execute(progress);
+        return run.execute(progress);
     }
 
     /** One run's mutable state. */

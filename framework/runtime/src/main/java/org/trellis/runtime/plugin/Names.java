@@ -7,7 +7,7 @@ public final class Names {
     private Names() {
     }
 
-    /** {@code "; did you mean 'x'?"} when a known name is close to {@code typed}, else "". */
+    /** {@code " Did you mean 'x'?"} when a known name is close to {@code typed}, else "". */
     public static String suggestion(String typed, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -21,7 +21,7 @@ public final class Names {
         if (best == null || bestDistance > Math.max(2, typed.length() / 3)) {
             return "";
         }
-        return "; did you mean '" + best + "'?";
+        return " Did you mean '" + best + "'?";
     }
 
     /** Levenshtein distance. */

@@ -116,8 +116,8 @@ public final class PartRegistry {
         PartFactory<?> f = parts.get(kind).get(name);
         if (f == null) {
             Set<String> known = names(kind);
-            throw new UnknownPartException("no " + kind.label() + " named '" + name + "'"
-                    + Names.suggestion(name, known) + " Known " + kind.label() + "s: "
+            throw new UnknownPartException("no " + kind.label() + " named '" + name + "'."
+                    + Names.suggestion(name, known) + " Known: "
                     + (known.isEmpty() ? "(none)" : String.join(", ", known)));
         }
         return f;
@@ -151,7 +151,7 @@ public final class PartRegistry {
         for (String given : params.asMap().keySet()) {
             if (!declared.contains(given)) {
                 throw new IllegalArgumentException("unknown parameter '" + given + "' for " + factory.kind().label()
-                        + " '" + factory.name() + "'" + Names.suggestion(given, declared) + " It takes: "
+                        + " '" + factory.name() + "'." + Names.suggestion(given, declared) + " It takes: "
                         + (declared.isEmpty() ? "no parameters" : String.join(", ", declared)));
             }
         }
