@@ -16,6 +16,7 @@ import org.trellis.api.feature.FeatureRequest;
 import org.trellis.api.market.BarCursor;
 import org.trellis.api.market.Instrument;
 import org.trellis.api.plugin.Params;
+import org.trellis.api.plugin.PartKind;
 import org.trellis.api.risk.ForceClose;
 import org.trellis.api.risk.OrderIntent;
 import org.trellis.api.risk.RiskGuard;
@@ -81,7 +82,7 @@ public final class BacktestEngine {
 
         Run(String strategyName, Params params, List<ColumnarBarSeries> data, List<RiskGuard> guards) {
             this.strategyName = strategyName;
-            this.params = params;
+            this.params = registry.effectiveParams(PartKind.STRATEGY, strategyName, params);
             this.data = List.copyOf(data);
             this.guards = guards.toArray(new RiskGuard[0]);
             this.k = data.size();

@@ -141,8 +141,41 @@ public final class PartRegistry {
 
     private Object create(PartKind kind, String name, Params params) {
         PartFactory<?> factory = factory(kind, name);
+        return factory.create(effectiveParams(factory, params));
+    }
+
+    /**
+     * The parameters a part will really run with: every declared parameter, given or defaulted,
+     * converted to its declared type. Unknown names and values of the wrong type are rejected here,
+     * before anything runs.
+     */
+    public Params effectiveParams(PartKind kind, String name, Params params) {
+        return effectiveParams(factory(kind, name), params);
+    }
+
+    static Params effectiveParams(PartFactory<?> factory, Params params) {
         checkParams(factory, params);
-        return factory.create(params);
+        Map<String, Object> typed = new LinkedHashMap<>();
+        for (ParamSpec spec : factory.params()) {
+            if (!params.has(spec.name())) {
+                if (spec.defaultValue() != null) {
+                    typed.put(spec.name(), spec.defaultValue());
+                }
+                continue;
+            }
+            String where = factory.kind().label() + " '" + factory.name() + "': ";
+            try {
+                typed.put(spec.name(), switch (spec.type()) {
+                    case "int" -> params.getInt(spec.name(), 0);
+                    case "double" -> params.getDouble(spec.name(), 0);
+                    case "boolean" -> params.getBoolean(spec.name(), false);
+                    default -> params.getString(spec.name(), "");
+                });
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + e.getMessage(), e);
+            }
+        }
+        return Params.of(typed);
     }
 
     /** Rejects parameter names the factory does not declare, suggesting the closest. */
