@@ -21,6 +21,7 @@ import org.trellis.runtime.engine.RunResult;
 import org.trellis.runtime.execution.FillTiming;
 import org.trellis.runtime.plugin.PartRegistry;
 import org.trellis.runtime.report.BacktestReport;
+import org.trellis.runtime.report.ReportHtml;
 import org.trellis.runtime.report.ReportJson;
 import org.trellis.runtime.report.ReportText;
 import org.trellis.runtime.report.TradesCsv;
@@ -74,6 +75,9 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--report-json", paramLabel = "FILE", description = "Write the report as JSON.")
     Path reportJson;
 
+    @Option(names = "--report-html", paramLabel = "FILE", description = "Write the report as an HTML page with plots.")
+    Path reportHtml;
+
     @Option(names = "--export-trades", paramLabel = "FILE", description = "Write every closed trade as CSV.")
     Path exportTrades;
 
@@ -114,6 +118,10 @@ final class BacktestCommand implements Callable<Integer> {
         if (reportJson != null) {
             ReportJson.write(report, reportJson);
             LOG.info("wrote {}", reportJson);
+        }
+        if (reportHtml != null) {
+            ReportHtml.write(report, run, reportHtml);
+            LOG.info("wrote {}", reportHtml);
         }
         if (exportTrades != null) {
             TradesCsv.write(run.trades(), exportTrades);

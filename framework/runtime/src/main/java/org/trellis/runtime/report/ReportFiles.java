@@ -12,6 +12,13 @@ public final class ReportFiles {
     private ReportFiles() {
     }
 
+    /** Temp files are created owner-only; reports are meant to be shared and served, so open them up to reading. */
+    private static void shareable(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
     public static void writeAtomically(Path file, String content) {
         Path target = file.toAbsolutePath();
         try {
@@ -22,6 +29,7 @@ public final class ReportFiles {
             Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             try {
                 Files.writeString(tmp, content, StandardCharsets.UTF_8);
+                shareable(tmp);
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);

@@ -29,9 +29,10 @@ class BacktestCommandTest {
     void backtestPrintsEveryReportFigureAndWritesTheFiles(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("r.json");
         Path trades = dir.resolve("t.csv");
+        Path html = dir.resolve("r.html");
         Outcome o = trellis("backtest", "--strategy", "sma-cross", "--data", "btc-usd-1m", "--param", "fast=10",
                 "--param", "slow=30", "--fee-bps", "10", "--slippage-bps", "5",
-                "--report-json", json.toString(), "--export-trades", trades.toString());
+                "--report-json", json.toString(), "--export-trades", trades.toString(), "--report-html", html.toString());
         assertEquals(0, o.code(), o.err());
         for (String label : List.of("Period", "Bars", "Trades", "Total return", "CAGR", "Sharpe", "Sortino", "Calmar",
                 "Max drawdown", "Win rate", "Profit factor", "Expectancy", "Exposure", "Fees paid", "BTC/USD")) {
@@ -44,6 +45,8 @@ class BacktestCommandTest {
         assertEquals("instrument,side,entry_time,entry_price,exit_time,exit_price,quantity,pnl,fees,exit_reason", lines.get(0));
         assertEquals(tradeCount + 1, lines.size());
         assertEquals(10, report.at("/settings/feeBps").asDouble());
+        String page = Files.readString(html);
+        assertTrue(page.startsWith("<!DOCTYPE html>") && page.contains("<svg"), "HTML report with plots");
     }
 
     @Test

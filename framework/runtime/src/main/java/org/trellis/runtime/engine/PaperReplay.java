@@ -1,0 +1,57 @@
+package org.trellis.runtime.engine;
+
+/**
+ * Paper mode over recorded bars: each bar is released when its time comes on the wall clock,
+ * optionally sped up ({@code speed} = 60 plays an hour of bars in a minute). The clock parts see is
+ * the wall clock, as it will be in live trading.
+ */
+public final class PaperReplay implements RunMode {
+    private final double speed;
+    private final java.time.Clock wall;
+    private volatile boolean stop;
+    private long firstBar = Long.MIN_VALUE;
+    private long startedAt;
+
+    public PaperReplay(double speed, java.time.Clock wall) {
+        if (!(speed > 0) || Double.isInfinite(speed)) {
+            throw new IllegalArgumentException("replay speed must be a positive number, got " + speed);
+        }
+        this.speed = speed;
+        this.wall = wall;
+    }
+
+    @Override
+    public String name() {
+        return "paper";
+    }
+
+    @Override
+    public void awaitBar(long barTimeMillis) throws InterruptedException {
+        long nowWall = wall.millis();
+        if (firstBar == Long.MIN_VALUE) {
+            firstBar = barTimeMillis;
+            startedAt = nowWall;
+            return;
+        }
+        long due = startedAt + (long) ((barTimeMillis - firstBar) / speed);
+        while (!stop && nowWall < due) {
+            Thread.sleep(Math.min(200, due - nowWall));
+            nowWall = wall.millis();
+        }
+    }
+
+    @Override
+    public long now(long barTimeMillis) {
+        return wall.millis();
+    }
+
+    /** Ask the run to stop before its next bar; safe from any thread (e.g. a shutdown hook). */
+    public void requestStop() {
+        stop = true;
+    }
+
+    @Override
+    public boolean stopRequested() {
+        return stop;
+    }
+}
