@@ -8,7 +8,7 @@ import org.trellis.runtime.data.DataException;
 /** The {@code trellis} command. */
 @Command(name = "trellis", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Trading strategies that grow from plugins: backtest, paper, live.",
-        subcommands = {BacktestCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BacktestCommand.class, PaperCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -46,14 +46,20 @@ public final class BacktestEngine {
         this.settings = settings;
     }
 
+    /** A backtest: bars as fast as possible, nothing to listen to. */
     public RunResult run(String strategyName, Params params, List<ColumnarBarSeries> data, List<RiskGuard> guards,
                          ProgressListener progress) {
+        return run(strategyName, params, data, guards, progress, RunMode.BACKTEST, RunListener.NONE);
+    }
+
+    public RunResult run(String strategyName, Params params, List<ColumnarBarSeries> data, List<RiskGuard> guards,
+                         ProgressListener progress, RunMode mode, RunListener listener) {
         if (data.isEmpty()) {
             throw new IllegalArgumentException("a run needs at least one data series");
         }
-        Run run = new Run(strategyName, params, data, guards);
-        LOG.info("run strategy={} params={} seed={} fee={}bps slippage={}bps fill={}", strategyName, params,
-                settings.seed(), settings.feeBps(), settings.slippageBps(), settings.fillTiming());
+        Run run = new Run(strategyName, params, data, guards, mode, listener);
+        LOG.info("{} strategy={} params={} seed={} fee={}bps slippage={}bps fill={}", mode.name(), strategyName,
+                run.params, settings.seed(), settings.feeBps(), settings.slippageBps(), settings.fillTiming());
         return run.execute(progress);
     }
 
@@ -76,11 +82,20 @@ public final class BacktestEngine {
         private final Map<String, Integer> vetoes = new TreeMap<>();
         private final EquityCurve equity;
         private final double costBuffer;
+        private final RunMode mode;
+        private final RunListener listener;
+        private boolean stoppedEarly;
+        /** Time of the bar being processed: the equity curve's axis. */
+        private long barTime;
+        /** What the parts' clock says: the bar time in backtests, the wall clock in paper mode. */
         private long now;
         private long nextOrderId = 1;
         private int cancelled;
 
-        Run(String strategyName, Params params, List<ColumnarBarSeries> data, List<RiskGuard> guards) {
+        Run(String strategyName, Params params, List<ColumnarBarSeries> data, List<RiskGuard> guards, RunMode mode,
+            RunListener listener) {
+            this.mode = mode;
+            this.listener = listener;
             this.strategyName = strategyName;
             this.params = registry.effectiveParams(PartKind.STRATEGY, strategyName, params);
             this.data = List.copyOf(data);
@@ -125,6 +140,11 @@ public final class BacktestEngine {
                 if (which < 0) {
                     break;
                 }
+                if (mode.stopRequested() || !awaitBar(data.get(which).time(next[which]))) {
+                    stoppedEarly = true;
+                    LOG.info("{} stopped on request after {} of {} bars", mode.name(), done, total);
+                    break;
+                }
                 step(which, next[which]++);
                 done++;
                 if ((done & (PROGRESS_EVERY - 1)) == 0) {
@@ -135,7 +155,18 @@ public final class BacktestEngine {
             progress.progress(total, total);
             equity.trim();
             return new RunResult(strategyName, params, settings, data, portfolio.trades(), equity,
-                    portfolio.feesPaid(), vetoes, cancelled, features[0].warmUp());
+                    portfolio.feesPaid(), vetoes, cancelled, features[0].warmUp(), mode.name(), stoppedEarly, done);
+        }
+
+        /** Waits until the mode releases the bar; false when interrupted (treated as a stop). */
+        private boolean awaitBar(long barTime) {
+            try {
+                mode.awaitBar(barTime);
+                return !mode.stopRequested();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
 
         private long countBars() {
@@ -164,7 +195,8 @@ public final class BacktestEngine {
 
         private void step(int i, int index) {
             BarCursor bar = cursors[i].moveTo(index);
-            now = bar.time();
+            barTime = bar.time();
+            now = mode.now(barTime);
             executor.onBar(contexts[i].instrument(), bar, this);
             portfolio.mark(i, bar.close());
             features[i].update(bar);
@@ -180,7 +212,7 @@ public final class BacktestEngine {
                 act(i, position);
             }
             portfolio.updatePeak();
-            equity.record(now, portfolio.equity(), portfolio.openPositions() > 0);
+            equity.record(barTime, portfolio.equity(), portfolio.openPositions() > 0);
         }
 
         private void act(int i, Position position) {
@@ -225,6 +257,7 @@ public final class BacktestEngine {
                     guard.review(intent, portfolio, verdict.reset());
                     if (verdict.outcome() == Verdict.Outcome.VETO) {
                         vetoes.merge(verdict.reason(), 1, Integer::sum);
+                        listener.onVeto(intent, verdict.reason());
                         return;
                     }
                     if (verdict.outcome() == Verdict.Outcome.RESIZE) {
@@ -244,7 +277,12 @@ public final class BacktestEngine {
 
         @Override
         public void onFill(Fill fill) {
+            int closedBefore = portfolio.trades().size();
             portfolio.apply(fill, fill.order().reason());
+            listener.onFill(fill);
+            for (int t = closedBefore; t < portfolio.trades().size(); t++) {
+                listener.onTradeClosed(portfolio.trades().get(t));
+            }
             for (RiskGuard guard : guards) {
                 guard.onFill(fill, portfolio);
             }
@@ -256,18 +294,19 @@ public final class BacktestEngine {
                 LOG.info("{} order(s) were still waiting for a next bar when the data ended and were cancelled", cancelled);
             }
             if (!settings.closeAtEnd()) {
+                equity.record(barTime, portfolio.equity(), portfolio.openPositions() > 0);
                 return;
             }
             for (int i = 0; i < k; i++) {
                 Position p = portfolio.position(i);
                 if (p.quantity != 0) {
-                    BarCursor last = cursors[i].moveTo(data.get(i).size() - 1);
+                    BarCursor last = cursors[i].moveTo(next[i] - 1);
                     Order order = new Order(nextOrderId++, p.instrument(), exitSide(p), Math.abs(p.quantity),
-                            OrderPurpose.FORCED_EXIT, "end-of-data", now);
+                            OrderPurpose.FORCED_EXIT, stoppedEarly ? "stopped" : "end-of-data", now);
                     executor.flatten(order, last, this);
                 }
             }
-            equity.record(now, portfolio.equity(), false);
+            equity.record(barTime, portfolio.equity(), false);
         }
     }
 }

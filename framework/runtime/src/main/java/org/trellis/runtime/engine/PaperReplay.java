@@ -8,16 +8,28 @@ package org.trellis.runtime.engine;
 public final class PaperReplay implements RunMode {
     private final double speed;
     private final java.time.Clock wall;
+    private final Sleeper sleeper;
     private volatile boolean stop;
     private long firstBar = Long.MIN_VALUE;
     private long startedAt;
 
+    /** Waits; tests substitute one that advances a fake clock. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(long millis) throws InterruptedException;
+    }
+
     public PaperReplay(double speed, java.time.Clock wall) {
+        this(speed, wall, Thread::sleep);
+    }
+
+    public PaperReplay(double speed, java.time.Clock wall, Sleeper sleeper) {
         if (!(speed > 0) || Double.isInfinite(speed)) {
             throw new IllegalArgumentException("replay speed must be a positive number, got " + speed);
         }
         this.speed = speed;
         this.wall = wall;
+        this.sleeper = sleeper;
     }
 
     @Override
@@ -35,7 +47,7 @@ public final class PaperReplay implements RunMode {
         }
         long due = startedAt + (long) ((barTimeMillis - firstBar) / speed);
         while (!stop && nowWall < due) {
-            Thread.sleep(Math.min(200, due - nowWall));
+            sleeper.sleep(Math.min(200, due - nowWall));
             nowWall = wall.millis();
         }
     }

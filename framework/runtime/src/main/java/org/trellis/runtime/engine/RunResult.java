@@ -10,8 +10,12 @@ import org.trellis.runtime.data.ColumnarBarSeries;
  *
  * @param vetoes count of orders blocked per guard reason code
  * @param cancelledOrders orders still unfilled when the data ended
+ * @param mode backtest or paper
+ * @param stoppedEarly true when the run was stopped (e.g. Ctrl-C) before its data ended
+ * @param barsProcessed bars the strategy saw (all of them unless stopped early)
  */
 public record RunResult(String strategy, Params params, EngineSettings settings, List<ColumnarBarSeries> data,
                         List<ClosedTrade> trades, EquityCurve equity, double feesPaid,
-                        Map<String, Integer> vetoes, int cancelledOrders, int warmUpBars) {
+                        Map<String, Integer> vetoes, int cancelledOrders, int warmUpBars, String mode,
+                        boolean stoppedEarly, long barsProcessed) {
 }

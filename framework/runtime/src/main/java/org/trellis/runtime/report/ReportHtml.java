@@ -59,7 +59,7 @@ public final class ReportHtml {
     }
 
     private static void header(StringBuilder sb, BacktestReport r) {
-        sb.append("<header class=\"card\">\n<div class=\"eyebrow\">Backtest report</div>\n<h1>").append(esc(r.strategy())).append("</h1>\n");
+        sb.append("<header class=\"card\">\n<div class=\"eyebrow\">").append(r.mode().equals("backtest") ? "Backtest" : "Paper trading").append(" report</div>\n<h1>").append(esc(r.strategy())).append("</h1>\n");
         if (!r.params().isEmpty()) {
             sb.append("<div class=\"chips\">");
             for (Map.Entry<String, Object> e : r.params().entrySet()) {
@@ -74,7 +74,8 @@ public final class ReportHtml {
                     + String.format(Locale.ROOT, "%,d", d.bars()) + " bars of " + esc(d.barSize()));
         }
         meta(sb, "Period", esc(r.start()) + " &ndash; " + esc(r.end()));
-        meta(sb, "Bars", String.format(Locale.ROOT, "%,d", r.bars()) + " (warm-up " + r.warmUpBars() + ")");
+        meta(sb, "Bars", String.format(Locale.ROOT, "%,d", r.bars()) + " (warm-up " + r.warmUpBars() + ")"
+                + (r.stoppedEarly() ? ", stopped before the data ended" : ""));
         meta(sb, "Costs", esc(ReportFormat.costs(r.settings())));
         meta(sb, "Seed", String.valueOf(r.settings().seed()));
         sb.append("</table>\n</header>\n");

@@ -9,7 +9,7 @@ public final class ReportText {
 
     public static String render(BacktestReport r) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Backtest: ").append(r.strategy());
+        sb.append(r.mode().equals("backtest") ? "Backtest: " : "Paper: ").append(r.strategy());
         if (!r.params().isEmpty()) {
             sb.append(' ').append(r.params());
         }
@@ -18,7 +18,8 @@ public final class ReportText {
             line(sb, "Data", d.instrument() + "  " + d.source() + "  (" + d.bars() + " bars of " + d.barSize() + ")");
         }
         line(sb, "Period", r.start() + " .. " + r.end());
-        line(sb, "Bars", String.valueOf(r.bars()) + "  (warm-up " + r.warmUpBars() + ")");
+        line(sb, "Bars", String.valueOf(r.bars()) + "  (warm-up " + r.warmUpBars() + ")"
+                + (r.stoppedEarly() ? ", stopped before the data ended" : ""));
         line(sb, "Costs", ReportFormat.costs(r.settings()));
         line(sb, "Seed", String.valueOf(r.settings().seed()));
         sb.append('\n');

@@ -88,7 +88,7 @@ class ReportHtmlTest {
                 t.entryPrice(), t.exitTime(), t.exitPrice(), t.quantity(), t.pnl(), t.fees(), "<b>in</b>",
                 "<img src=x onerror=alert(1)>")).toList();
         RunResult run = new RunResult("<strategy>", r.params(), r.settings(), r.data(), hostile, r.equity(), r.feesPaid(),
-                Map.of("veto<&>", 3), r.cancelledOrders(), r.warmUpBars());
+                Map.of("veto<&>", 3), r.cancelledOrders(), r.warmUpBars(), r.mode(), r.stoppedEarly(), r.barsProcessed());
         Path file = dir.resolve("report.html");
         ReportHtml.write(BacktestReport.of(run), run, file);
         String html = Files.readString(file, StandardCharsets.UTF_8);
