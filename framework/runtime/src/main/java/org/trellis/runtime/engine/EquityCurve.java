@@ -51,7 +51,11 @@ public final class EquityCurve {
         size++;
     }
 
+    /** Drops unused capacity; a curve that filled its capacity (the usual case) is kept as is, not copied. */
     void trim() {
+        if (size == time.length) {
+            return;
+        }
         time = Arrays.copyOf(time, size);
         equity = Arrays.copyOf(equity, size);
         invested = Arrays.copyOf(invested, size);
