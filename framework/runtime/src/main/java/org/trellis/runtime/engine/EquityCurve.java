@@ -15,6 +15,30 @@ public final class EquityCurve {
         invested = new boolean[time.length];
     }
 
+    /**
+     * A curve from given points, for tools and tests (a run records its own curve as it goes).
+     *
+     * @param times epoch ms, strictly increasing
+     * @param equity equity at each time
+     * @param invested whether any position was open at each time
+     * @throws IllegalArgumentException if the arrays differ in length or the times do not increase
+     */
+    public static EquityCurve of(long[] times, double[] equity, boolean[] invested) {
+        if (times.length != equity.length || times.length != invested.length) {
+            throw new IllegalArgumentException("equity curve arrays differ in length: " + times.length + " times, "
+                    + equity.length + " equity values, " + invested.length + " invested flags");
+        }
+        EquityCurve curve = new EquityCurve(times.length);
+        for (int i = 0; i < times.length; i++) {
+            if (i > 0 && times[i] <= times[i - 1]) {
+                throw new IllegalArgumentException("equity curve times must increase: point " + i + " at " + times[i]
+                        + " is not after " + times[i - 1]);
+            }
+            curve.record(times[i], equity[i], invested[i]);
+        }
+        return curve;
+    }
+
     void record(long t, double e, boolean inMarket) {
         if (size > 0 && time[size - 1] == t) {
             equity[size - 1] = e;
@@ -27,7 +51,11 @@ public final class EquityCurve {
         size++;
     }
 
+    /** Drops unused capacity; a curve that filled its capacity (the usual case) is kept as is, not copied. */
     void trim() {
+        if (size == time.length) {
+            return;
+        }
         time = Arrays.copyOf(time, size);
         equity = Arrays.copyOf(equity, size);
         invested = Arrays.copyOf(invested, size);

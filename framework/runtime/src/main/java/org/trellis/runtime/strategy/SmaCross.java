@@ -12,11 +12,22 @@ import org.trellis.api.strategy.StrategyContext;
 /**
  * Buys when the fast SMA crosses above the slow one, sells when it crosses below. A cross is a
  * change of sign of {@code fast - slow} against the last bar where they differed (bars where they
- * are equal do not count), the same definition as ta4j's CrossIndicator.
+ * are equal do not count), the same definition as ta4j's CrossIndicator. "Equal" allows for
+ * floating-point rounding: see {@link #TIE_TOLERANCE}.
  */
 public final class SmaCross implements Strategy {
     public static final String CROSS_UP = "sma-cross-up";
     public static final String CROSS_DOWN = "sma-cross-down";
+
+    /**
+     * Relative difference at or below which the two averages count as equal. Averages of the same
+     * prices over different windows are summed and divided in different orders, so where they are
+     * equal in exact (decimal) arithmetic their doubles still differ by a few ulps, with a sign that
+     * is pure rounding noise; that noise must not decide a cross. 1e-12 is far above that noise
+     * (about window * 1e-16) and far below a real difference of quoted prices (one tick over
+     * fast * slow, e.g. 0.01 / (50 * 200) at 60,000 is 1.7e-11 relative).
+     */
+    static final double TIE_TOLERANCE = 1e-12;
 
     private final int fast;
     private final int slow;
@@ -60,7 +71,8 @@ public final class SmaCross implements Strategy {
         if (Double.isNaN(a) || Double.isNaN(b)) {
             return;
         }
-        int now = Double.compare(a, b) > 0 ? 1 : a < b ? -1 : 0;
+        double diff = a - b;
+        int now = Math.abs(diff) <= TIE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b)) ? 0 : diff > 0 ? 1 : -1;
         if (now == 0) {
             return;
         }
