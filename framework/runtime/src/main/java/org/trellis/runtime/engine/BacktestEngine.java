@@ -222,18 +222,15 @@ public final class BacktestEngine {
             }
             String reason = decision.reason().isEmpty() ? "signal" : decision.reason();
             double q = position.quantity;
+            // A reversal is an exit then an entry; when a guard blocks the exit, the entry must not go out alone.
             if (side == Side.BUY) {
-                if (q < 0) {
-                    send(i, OrderSide.BUY, -q, OrderPurpose.EXIT, reason);
-                }
-                if (q <= 0) {
+                boolean flat = q == 0 || (q < 0 && send(i, OrderSide.BUY, -q, OrderPurpose.EXIT, reason));
+                if (flat) {
                     enter(i, OrderSide.BUY, reason);
                 }
             } else {
-                if (q > 0) {
-                    send(i, OrderSide.SELL, q, OrderPurpose.EXIT, reason);
-                }
-                if (q >= 0 && settings.allowShort()) {
+                boolean flat = q == 0 || (q > 0 && send(i, OrderSide.SELL, q, OrderPurpose.EXIT, reason));
+                if (flat && settings.allowShort()) {
                     enter(i, OrderSide.SELL, reason);
                 }
             }
@@ -248,7 +245,8 @@ public final class BacktestEngine {
             }
         }
 
-        private void send(int i, OrderSide side, double quantity, OrderPurpose purpose, String reason) {
+        /** Runs the guards over the order and sends it unless vetoed; returns whether it went out. */
+        private boolean send(int i, OrderSide side, double quantity, OrderPurpose purpose, String reason) {
             Instrument instrument = contexts[i].instrument();
             if (purpose != OrderPurpose.FORCED_EXIT) {
                 OrderIntent intent = new OrderIntent(instrument, side, quantity, purpose, cursors[i].close(),
@@ -258,7 +256,7 @@ public final class BacktestEngine {
                     if (verdict.outcome() == Verdict.Outcome.VETO) {
                         vetoes.merge(verdict.reason(), 1, Integer::sum);
                         listener.onVeto(intent, verdict.reason());
-                        return;
+                        return false;
                     }
                     if (verdict.outcome() == Verdict.Outcome.RESIZE) {
                         quantity = verdict.quantity();
@@ -269,6 +267,7 @@ public final class BacktestEngine {
             }
             Order order = new Order(nextOrderId++, instrument, side, quantity, purpose, reason, now);
             executor.submit(order, cursors[i], this);
+            return true;
         }
 
         private OrderSide exitSide(Position p) {

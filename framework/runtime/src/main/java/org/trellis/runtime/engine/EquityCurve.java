@@ -39,10 +39,15 @@ public final class EquityCurve {
         return curve;
     }
 
+    /**
+     * Sets equity at time {@code t}. Several records at one time (instruments sharing a timestamp,
+     * the end-of-data close-out) keep the last equity, and count the step as invested when a
+     * position was open at any of them.
+     */
     void record(long t, double e, boolean inMarket) {
         if (size > 0 && time[size - 1] == t) {
             equity[size - 1] = e;
-            invested[size - 1] = inMarket;
+            invested[size - 1] |= inMarket;
             return;
         }
         time[size] = t;

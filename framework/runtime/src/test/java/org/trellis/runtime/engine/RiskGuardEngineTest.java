@@ -236,4 +236,26 @@ class RiskGuardEngineTest {
         assertEquals("end-of-data", r.trades().get(1).exitReason());
         assertEquals(Map.of("hold-forever", 2), r.vetoes());
     }
+
+    @Test
+    void whenTheExitOfAReversalIsVetoedTheEntryIsNotSentAlone() {
+        RiskGuard noExits = new RiskGuard() {
+            @Override
+            public void review(OrderIntent intent, PortfolioView portfolio, Verdict verdict) {
+                if (intent.purpose() == OrderPurpose.EXIT) {
+                    verdict.veto("no-exits");
+                }
+            }
+        };
+        PartRegistry registry = PartRegistry.discover();
+        registry.register(new Scripted());
+        EngineSettings settings = EngineSettings.defaults().withCosts(0, 0).withAllowShort(true);
+        RunResult r = new BacktestEngine(registry, settings).run("scripted", Params.of(Map.of()), List.of(SERIES),
+                List.of(noExits), ProgressListener.NONE);
+        // the long opened after bar 5 is never reversed into a short: it stays long until the data ends
+        assertEquals(1, r.trades().size(), r.trades()::toString);
+        assertEquals(ClosedTrade.Direction.LONG, r.trades().get(0).direction());
+        assertEquals("end-of-data", r.trades().get(0).exitReason());
+        assertEquals(Map.of("no-exits", 3), r.vetoes());
+    }
 }
