@@ -3,9 +3,6 @@ package org.trellis.runtime.data;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
@@ -26,13 +23,7 @@ public final class CsvBarLoader {
     }
 
     public LoadedSeries load(Path file, Instrument instrument) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return load(reader, file.toString(), instrument);
-        } catch (NoSuchFileException e) {
-            throw new DataException(file.toString(), "no such file");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return TextFiles.read(file, (reader, source) -> load(reader, source, instrument));
     }
 
     public LoadedSeries load(Reader reader, String source, Instrument instrument) {

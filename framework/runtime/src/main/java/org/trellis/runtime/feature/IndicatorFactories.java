@@ -1,6 +1,7 @@
 package org.trellis.runtime.feature;
 
 import java.util.List;
+import java.util.function.IntFunction;
 import org.trellis.api.feature.FeatureSet;
 import org.trellis.api.plugin.FeatureSetFactory;
 import org.trellis.api.plugin.ParamSpec;
@@ -11,69 +12,60 @@ public final class IndicatorFactories {
     private IndicatorFactories() {
     }
 
-    public static final class Sma implements FeatureSetFactory {
+    /** An indicator of the close with one parameter, its period. */
+    abstract static class Periodic implements FeatureSetFactory {
+        private final String name;
+        private final String description;
+        private final int defaultPeriod;
+        private final String periodMeaning;
+        private final IntFunction<FeatureSet> make;
+
+        Periodic(String name, String description, int defaultPeriod, String periodMeaning, IntFunction<FeatureSet> make) {
+            this.name = name;
+            this.description = description;
+            this.defaultPeriod = defaultPeriod;
+            this.periodMeaning = periodMeaning;
+            this.make = make;
+        }
+
         @Override
         public String name() {
-            return "sma";
+            return name;
         }
 
         @Override
         public String description() {
-            return "simple moving average of the close (feature sma<period>)";
+            return description;
         }
 
         @Override
         public List<ParamSpec> params() {
-            return List.of(ParamSpec.integer("period", 20, "bars averaged"));
+            return List.of(ParamSpec.integer("period", defaultPeriod, periodMeaning));
         }
 
         @Override
         public FeatureSet create(Params params) {
-            return new SmaFeatures(params.getInt("period", 20));
+            return make.apply(params.getInt("period", defaultPeriod));
         }
     }
 
-    public static final class Ema implements FeatureSetFactory {
-        @Override
-        public String name() {
-            return "ema";
-        }
-
-        @Override
-        public String description() {
-            return "exponential moving average of the close (feature ema<period>)";
-        }
-
-        @Override
-        public List<ParamSpec> params() {
-            return List.of(ParamSpec.integer("period", 20, "span; smoothing 2/(period+1)"));
-        }
-
-        @Override
-        public FeatureSet create(Params params) {
-            return new EmaFeatures(params.getInt("period", 20));
+    public static final class Sma extends Periodic {
+        public Sma() {
+            super("sma", "simple moving average of the close (feature sma<period>)", 20, "bars averaged", SmaFeatures::new);
         }
     }
 
-    public static final class Rsi implements FeatureSetFactory {
-        @Override
-        public String name() {
-            return "rsi";
+    public static final class Ema extends Periodic {
+        public Ema() {
+            super("ema", "exponential moving average of the close (feature ema<period>)", 20,
+                    "span; smoothing 2/(period+1)", EmaFeatures::new);
         }
+    }
 
-        @Override
-        public String description() {
-            return "Wilder's relative strength index of the close (feature rsi<period>)";
-        }
-
-        @Override
-        public List<ParamSpec> params() {
-            return List.of(ParamSpec.integer("period", 14, "smoothing period"));
-        }
-
-        @Override
-        public FeatureSet create(Params params) {
-            return new RsiFeatures(params.getInt("period", 14));
+    public static final class Rsi extends Periodic {
+        public Rsi() {
+            super("rsi", "Wilder's relative strength index of the close (feature rsi<period>)", 14, "smoothing period",
+                    RsiFeatures::new);
         }
     }
 }
