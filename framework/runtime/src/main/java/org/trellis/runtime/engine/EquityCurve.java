@@ -28,6 +28,10 @@ public final class EquityCurve {
     }
 
     void trim() {
+        if (size == time.length) {
+            // The usual case (one point per bar, sized up front): copying would double the curve's allocation.
+            return;
+        }
         time = Arrays.copyOf(time, size);
         equity = Arrays.copyOf(equity, size);
         invested = Arrays.copyOf(invested, size);
