@@ -34,7 +34,8 @@ import org.trellis.runtime.plugin.PartRegistry;
  *
  * <p>Run with {@code bench/run} (prints the ratios); add {@code -prof gc} for bytes allocated per op.
  * Each benchmark gets its own fork, so the ta4j series (hundreds of MB of objects) is built only in
- * the fork that measures ta4j.
+ * the fork that measures ta4j. The heap is fixed and pre-touched: otherwise the first iterations pay
+ * the kernel for zeroing fresh pages as the heap grows, which showed up as 2-3x slower iterations.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
