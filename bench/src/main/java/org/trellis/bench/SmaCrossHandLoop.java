@@ -5,8 +5,10 @@ package org.trellis.bench;
  * this be". It does the arithmetic the engine does, in the same order, so its trades and equity match
  * the engine's exactly:
  * <ul>
- *   <li>rolling sums of the close, rebuilt from the window each time it wraps (as RollingWindow);</li>
- *   <li>a cross is a change of sign of {@code fast - slow} against the last bar where they differed;</li>
+ *   <li>rolling sums of the close ({@code sum += new - leaving}), rebuilt from the window every
+ *       {@code max(window, 1024)} additions (as SmaFeatures);</li>
+ *   <li>a cross is a change of sign of {@code fast - slow} against the last bar where they differed,
+ *       differences within SmaCross's relative tie tolerance counting as equal;</li>
  *   <li>orders decided at a bar's close fill at the next bar's open, with slippage against the trader
  *       and a fee on the slipped notional; entries put all equity in, less a cost buffer;</li>
  *   <li>equity is marked at every close and kept per bar, with its running peak;</li>
@@ -18,6 +20,9 @@ public final class SmaCrossHandLoop {
     /** What one run produced. {@code equity} holds the marked equity after each bar. */
     public record Result(int trades, double finalEquity, double peakEquity, double feesPaid, double[] equity) {
     }
+
+    /** SmaCross's tie tolerance, repeated here so the reference stays a self-contained loop. */
+    static final double TIE_TOLERANCE = 1e-12;
 
     private SmaCrossHandLoop() {
     }
@@ -46,9 +51,11 @@ public final class SmaCrossHandLoop {
         // 0: nothing pending, +1: a buy of pendingQty waits for the next open, -1: a sell of pendingQty
         int pending = 0;
         double pendingQty = 0;
-        // bars left until each window wraps and its sum is rebuilt (no division on the hot path)
-        int fastWrap = fast;
-        int slowWrap = slow;
+        // additions left until each window's sum is rebuilt (no division on the hot path)
+        final int fastResum = Math.max(fast, 1024);
+        final int slowResum = Math.max(slow, 1024);
+        int fastWrap = fastResum;
+        int slowWrap = slowResum;
         for (int i = 0; i < n; i++) {
             // 1. fill what was decided at the previous close, at this bar's open
             if (pending != 0) {
@@ -77,27 +84,22 @@ public final class SmaCrossHandLoop {
             }
             // 2. the two moving averages of the close
             double c = close[i];
-            if (i >= fast) {
-                fastSum -= close[i - fast];
-            }
-            fastSum += c;
+            fastSum += c - (i >= fast ? close[i - fast] : 0.0);
             if (--fastWrap == 0) {
-                fastWrap = fast;
+                fastWrap = fastResum;
                 fastSum = windowSum(close, i + 1 - fast, i);
             }
-            if (i >= slow) {
-                slowSum -= close[i - slow];
-            }
-            slowSum += c;
+            slowSum += c - (i >= slow ? close[i - slow] : 0.0);
             if (--slowWrap == 0) {
-                slowWrap = slow;
+                slowWrap = slowResum;
                 slowSum = windowSum(close, i + 1 - slow, i);
             }
             // 3. cross detection once the slow window is full, then the order for the next open
             if (i + 1 >= slow) {
                 double a = fastSum / fast;
                 double b = slowSum / slow;
-                int now = Double.compare(a, b) > 0 ? 1 : a < b ? -1 : 0;
+                double diff = a - b;
+                int now = Math.abs(diff) <= TIE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b)) ? 0 : diff > 0 ? 1 : -1;
                 if (now != 0) {
                     if (relation != 0 && now != relation) {
                         if (now > 0 && quantity == 0) {

@@ -23,7 +23,9 @@ public final class Decision {
         side = Side.HOLD;
         probability = Double.NaN;
         size = Double.NaN;
-        reason = "";
+        if (!reason.isEmpty()) {
+            reason = ""; // only when set: a reference store per bar costs a GC write barrier
+        }
         return this;
     }
 

@@ -70,6 +70,9 @@ public final class BacktestEngine {
         private final List<ColumnarBarSeries> data;
         private final RiskGuard[] guards;
         private final int k;
+        private final ColumnarBarSeries[] series;
+        private final Instrument[] instruments;
+        private final int[] sizes;
         private final BarCursor[] cursors;
         private final FeatureBank[] features;
         private final Strategy[] strategies;
@@ -101,18 +104,25 @@ public final class BacktestEngine {
             this.data = List.copyOf(data);
             this.guards = guards.toArray(new RiskGuard[0]);
             this.k = data.size();
-            List<Instrument> instruments = new ArrayList<>();
+            List<Instrument> symbols = new ArrayList<>();
             for (ColumnarBarSeries s : data) {
-                if (instruments.contains(s.instrument())) {
+                if (symbols.contains(s.instrument())) {
                     throw new IllegalArgumentException("instrument " + s.instrument() + " appears in two data series");
                 }
-                instruments.add(s.instrument());
+                symbols.add(s.instrument());
             }
-            this.portfolio = new Portfolio(settings.capital(), instruments);
+            this.portfolio = new Portfolio(settings.capital(), symbols);
             this.executor = registry.executor("simulated", Params.of(Map.of(
                     "fee-bps", settings.feeBps(), "slippage-bps", settings.slippageBps(),
                     "fill", settings.fillTiming().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))));
             this.costBuffer = (settings.feeBps() + settings.slippageBps()) / 10_000.0;
+            this.series = data.toArray(new ColumnarBarSeries[0]);
+            this.sizes = new int[k];
+            this.instruments = new Instrument[k];
+            for (int i = 0; i < k; i++) {
+                sizes[i] = series[i].size();
+                instruments[i] = series[i].instrument();
+            }
             this.cursors = new BarCursor[k];
             this.features = new FeatureBank[k];
             this.strategies = new Strategy[k];
@@ -131,23 +141,42 @@ public final class BacktestEngine {
             this.equity = new EquityCurve(total);
         }
 
+        /**
+         * The per-bar loop: one plain pass in time order. For each bar: fills due at its open, the
+         * mark at its close, features, guards, the strategy's decision, and the equity point.
+         */
         RunResult execute(ProgressListener progress) {
             int[] next = new int[k];
             long total = countBars();
             long done = 0;
-            while (true) {
-                int which = earliest(next);
-                if (which < 0) {
-                    break;
-                }
-                if (mode.stopRequested() || !awaitBar(data.get(which).time(next[which]))) {
+            for (int i = earliest(next); i >= 0; i = earliest(next)) {
+                int index = next[i];
+                if (mode.stopRequested() || !awaitBar(series[i].time(index))) {
                     stoppedEarly = true;
                     LOG.info("{} stopped on request after {} of {} bars", mode.name(), done, total);
                     break;
                 }
-                step(which, next[which]++);
-                done++;
-                if ((done & (PROGRESS_EVERY - 1)) == 0) {
+                next[i] = index + 1;
+                BarCursor bar = cursors[i].moveTo(index);
+                barTime = bar.time();
+                now = mode.now(barTime);
+                executor.onBar(instruments[i], bar, this);
+                portfolio.mark(i, bar.close());
+                features[i].update(bar);
+                Position position = portfolio.position(i);
+                if (guards.length > 0) {
+                    checkGuards(i, position);
+                }
+                if (features[i].ready() && !executor.hasPending(instruments[i])) {
+                    strategies[i].decide(contexts[i], decision.reset());
+                    if (decision.side() != Side.HOLD) {
+                        act(i, position); // rare next to bars: out of line
+                    }
+                }
+                double e = portfolio.equity();
+                portfolio.updatePeak(e);
+                equity.record(barTime, e, portfolio.openPositions() > 0);
+                if ((++done & (PROGRESS_EVERY - 1)) == 0) {
                     progress.progress(done, total);
                 }
             }
@@ -179,11 +208,14 @@ public final class BacktestEngine {
 
         /** The series whose next bar comes first (ties: the earlier series). */
         private int earliest(int[] next) {
+            if (k == 1) {
+                return next[0] < sizes[0] ? 0 : -1;
+            }
             int best = -1;
             long bestTime = Long.MAX_VALUE;
             for (int i = 0; i < k; i++) {
-                if (next[i] < data.get(i).size()) {
-                    long t = data.get(i).time(next[i]);
+                if (next[i] < sizes[i]) {
+                    long t = series[i].time(next[i]);
                     if (t < bestTime) {
                         bestTime = t;
                         best = i;
@@ -193,33 +225,17 @@ public final class BacktestEngine {
             return best;
         }
 
-        private void step(int i, int index) {
-            BarCursor bar = cursors[i].moveTo(index);
-            barTime = bar.time();
-            now = mode.now(barTime);
-            executor.onBar(contexts[i].instrument(), bar, this);
-            portfolio.mark(i, bar.close());
-            features[i].update(bar);
-            Position position = portfolio.position(i);
+        private void checkGuards(int i, Position position) {
             for (RiskGuard guard : guards) {
                 guard.onBar(contexts[i], forceClose.reset());
                 if (forceClose.requested() && position.quantity != 0 && !executor.hasPending(position.instrument())) {
                     send(i, exitSide(position), Math.abs(position.quantity), OrderPurpose.FORCED_EXIT, forceClose.reason());
                 }
             }
-            if (features[i].ready() && !executor.hasPending(position.instrument())) {
-                strategies[i].decide(contexts[i], decision.reset());
-                act(i, position);
-            }
-            portfolio.updatePeak();
-            equity.record(barTime, portfolio.equity(), portfolio.openPositions() > 0);
         }
 
         private void act(int i, Position position) {
             Side side = decision.side();
-            if (side == Side.HOLD) {
-                return;
-            }
             String reason = decision.reason().isEmpty() ? "signal" : decision.reason();
             double q = position.quantity;
             // A reversal is an exit then an entry; when a guard blocks the exit, the entry must not go out alone.

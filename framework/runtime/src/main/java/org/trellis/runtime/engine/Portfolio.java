@@ -23,6 +23,7 @@ public final class Portfolio implements PortfolioView {
     private double peakEquity;
     private double realizedPnl;
     private double feesPaid;
+    private int openPositions;
 
     public Portfolio(double initialCapital, List<Instrument> instruments) {
         if (!(initialCapital > 0)) {
@@ -56,8 +57,8 @@ public final class Portfolio implements PortfolioView {
         positions[index].mark = price;
     }
 
-    void updatePeak() {
-        double e = equity();
+    /** Raise the equity peak to {@code e} (the equity just computed) if it is higher. */
+    void updatePeak(double e) {
         if (e > peakEquity) {
             peakEquity = e;
         }
@@ -76,7 +77,13 @@ public final class Portfolio implements PortfolioView {
         if (Double.isNaN(p.mark)) {
             p.mark = price;
         }
+        boolean wasOpen = p.quantity != 0;
         double signed = side.sign() * qty;
+        book(p, signed, qty, price, fee, fill, reason);
+        openPositions += (p.quantity != 0 ? 1 : 0) - (wasOpen ? 1 : 0);
+    }
+
+    private void book(Position p, double signed, double qty, double price, double fee, Fill fill, String reason) {
         if (p.quantity == 0 || Math.signum(p.quantity) == Math.signum(signed)) {
             open(p, signed, price, fee, fill.time(), reason);
             return;
@@ -152,13 +159,7 @@ public final class Portfolio implements PortfolioView {
 
     @Override
     public int openPositions() {
-        int n = 0;
-        for (Position p : positions) {
-            if (p.quantity != 0) {
-                n++;
-            }
-        }
-        return n;
+        return openPositions;
     }
 
     @Override

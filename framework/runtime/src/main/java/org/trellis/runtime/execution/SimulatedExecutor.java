@@ -41,9 +41,13 @@ public final class SimulatedExecutor implements Executor {
 
     @Override
     public void onBar(Instrument instrument, Bar bar, FillListener fills) {
-        if (pending.isEmpty()) {
-            return;
+        if (!pending.isEmpty()) {
+            fillDue(instrument, bar, fills);
         }
+    }
+
+    /** Kept out of {@link #onBar}, which runs every bar, so that the JIT can inline the cheap check. */
+    private void fillDue(Instrument instrument, Bar bar, FillListener fills) {
         for (int i = 0; i < pending.size(); i++) {
             Order order = pending.get(i);
             if (order.instrument().equals(instrument)) {

@@ -212,10 +212,10 @@ class PortfolioTest {
         // gross = |1,200| + |-1,050| = 2,250
         assertEquals(2_250, p.grossExposure(), EPS);
         assertEquals(2, p.openPositions());
-        p.updatePeak();
+        p.updatePeak(p.equity());
         assertEquals(10_150, p.peakEquity(), EPS);
         p.mark(0, 90);
-        p.updatePeak();
+        p.updatePeak(p.equity());
         // equity fell to 10,000 + 900 - 1,050 = 9,850: the peak stays
         assertEquals(9_850, p.equity(), EPS);
         assertEquals(10_150, p.peakEquity(), EPS);
