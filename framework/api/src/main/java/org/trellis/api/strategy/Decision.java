@@ -18,13 +18,16 @@ public final class Decision {
     private double probability = Double.NaN;
     private double size = Double.NaN;
     private String reason = "";
+    private boolean dirty;
 
     public Decision reset() {
-        side = Side.HOLD;
-        probability = Double.NaN;
-        size = Double.NaN;
-        if (!reason.isEmpty()) {
-            reason = ""; // only when set: a reference store per bar costs a GC write barrier
+        // Most bars decide nothing: skip the stores (and the GC barrier of the reason's) when clean.
+        if (dirty) {
+            side = Side.HOLD;
+            probability = Double.NaN;
+            size = Double.NaN;
+            reason = "";
+            dirty = false;
         }
         return this;
     }
@@ -42,6 +45,7 @@ public final class Decision {
         this.side = side;
         this.probability = probability;
         this.size = size;
+        this.dirty = true;
         return this;
     }
 
@@ -60,6 +64,7 @@ public final class Decision {
     /** A short label for why (kept on the trade as its entry or exit reason); use constants. */
     public Decision because(String reason) {
         this.reason = reason == null ? "" : reason;
+        this.dirty = true;
         return this;
     }
 

@@ -88,10 +88,8 @@ public final class BacktestEngine {
         private final RunMode mode;
         private final RunListener listener;
         private boolean stoppedEarly;
-        /** Time of the bar being processed: the equity curve's axis. */
-        private long barTime;
-        /** What the parts' clock says: the bar time in backtests, the wall clock in paper mode. */
-        private long now;
+        /** The instrument whose bar is being processed; the clock reads its bar's time. */
+        private int at;
         private long nextOrderId = 1;
         private int cancelled;
 
@@ -131,11 +129,11 @@ public final class BacktestEngine {
             for (int i = 0; i < k; i++) {
                 Strategy s = registry.strategy(strategyName, params);
                 List<FeatureRequest> requests = new ArrayList<>(s.requiredFeatures());
-                features[i] = FeatureBank.build(registry, requests);
+                features[i] = FeatureBank.build(registry, requests, data.get(i), mode.featureBlockBars());
                 s.bind(features[i].schema());
                 strategies[i] = s;
                 cursors[i] = new BarCursor(data.get(i));
-                contexts[i] = new BarContext(cursors[i], features[i], portfolio.position(i), portfolio, () -> now);
+                contexts[i] = new BarContext(cursors[i], features[i], portfolio.position(i), portfolio, this::now);
                 total += data.get(i).size();
             }
             this.equity = new EquityCurve(total);
@@ -158,11 +156,10 @@ public final class BacktestEngine {
                 }
                 next[i] = index + 1;
                 BarCursor bar = cursors[i].moveTo(index);
-                barTime = bar.time();
-                now = mode.now(barTime);
+                at = i;
                 executor.onBar(instruments[i], bar, this);
                 portfolio.mark(i, bar.close());
-                features[i].update(bar);
+                features[i].moveTo(index, sizes[i]);
                 Position position = portfolio.position(i);
                 if (guards.length > 0) {
                     checkGuards(i, position);
@@ -175,7 +172,7 @@ public final class BacktestEngine {
                 }
                 double e = portfolio.equity();
                 portfolio.updatePeak(e);
-                equity.record(barTime, e, portfolio.openPositions() > 0);
+                equity.record(bar.time(), e, portfolio.openPositions() > 0);
                 if ((++done & (PROGRESS_EVERY - 1)) == 0) {
                     progress.progress(done, total);
                 }
@@ -185,6 +182,16 @@ public final class BacktestEngine {
             equity.trim();
             return new RunResult(strategyName, params, settings, data, portfolio.trades(), equity,
                     portfolio.feesPaid(), vetoes, cancelled, features[0].warmUp(), mode.name(), stoppedEarly, done);
+        }
+
+        /** What the parts' clock says: the bar's time in a backtest, the wall clock in paper mode. */
+        private long now() {
+            return mode.now(cursors[at].time());
+        }
+
+        /** Time of the last bar processed (the equity curve's last point), or the first bar's if none was. */
+        private long lastBarTime() {
+            return equity.size() > 0 ? equity.time(equity.size() - 1) : series[0].time(0);
         }
 
         /** Waits until the mode releases the bar; false when interrupted (treated as a stop). */
@@ -266,7 +273,7 @@ public final class BacktestEngine {
             Instrument instrument = contexts[i].instrument();
             if (purpose != OrderPurpose.FORCED_EXIT) {
                 OrderIntent intent = new OrderIntent(instrument, side, quantity, purpose, cursors[i].close(),
-                        decision.probability(), now);
+                        decision.probability(), now());
                 for (RiskGuard guard : guards) {
                     guard.review(intent, portfolio, verdict.reset());
                     if (verdict.outcome() == Verdict.Outcome.VETO) {
@@ -277,11 +284,11 @@ public final class BacktestEngine {
                     if (verdict.outcome() == Verdict.Outcome.RESIZE) {
                         quantity = verdict.quantity();
                         intent = new OrderIntent(instrument, side, quantity, purpose, intent.referencePrice(),
-                                intent.probability(), now);
+                                intent.probability(), now());
                     }
                 }
             }
-            Order order = new Order(nextOrderId++, instrument, side, quantity, purpose, reason, now);
+            Order order = new Order(nextOrderId++, instrument, side, quantity, purpose, reason, now());
             executor.submit(order, cursors[i], this);
             return true;
         }
@@ -309,7 +316,7 @@ public final class BacktestEngine {
                 LOG.info("{} order(s) were still waiting for a next bar when the data ended and were cancelled", cancelled);
             }
             if (!settings.closeAtEnd()) {
-                equity.record(barTime, portfolio.equity(), portfolio.openPositions() > 0);
+                equity.record(lastBarTime(), portfolio.equity(), portfolio.openPositions() > 0);
                 return;
             }
             for (int i = 0; i < k; i++) {
@@ -317,11 +324,11 @@ public final class BacktestEngine {
                 if (p.quantity != 0) {
                     BarCursor last = cursors[i].moveTo(next[i] - 1);
                     Order order = new Order(nextOrderId++, p.instrument(), exitSide(p), Math.abs(p.quantity),
-                            OrderPurpose.FORCED_EXIT, stoppedEarly ? "stopped" : "end-of-data", now);
+                            OrderPurpose.FORCED_EXIT, stoppedEarly ? "stopped" : "end-of-data", now());
                     executor.flatten(order, last, this);
                 }
             }
-            equity.record(barTime, portfolio.equity(), false);
+            equity.record(lastBarTime(), portfolio.equity(), false);
         }
     }
 }

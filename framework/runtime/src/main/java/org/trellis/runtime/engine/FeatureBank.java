@@ -1,6 +1,7 @@
 package org.trellis.runtime.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,22 +9,38 @@ import org.trellis.api.feature.FeatureRequest;
 import org.trellis.api.feature.FeatureSchema;
 import org.trellis.api.feature.FeatureSet;
 import org.trellis.api.feature.FeatureVector;
-import org.trellis.api.market.Bar;
+import org.trellis.api.market.BarCursor;
+import org.trellis.api.market.BarSeries;
 import org.trellis.runtime.plugin.PartRegistry;
 
 /**
- * The feature sets of one instrument, laid side by side in one vector. Identical requests (same
- * name and parameters) are computed once.
+ * The feature sets of one instrument, laid side by side in one vector per bar. Identical requests
+ * (same name and parameters) are computed once.
+ *
+ * <p>Features depend on bars only, never on orders or positions, so where the bars ahead are already
+ * known (a backtest) they are computed a block of bars at a time: each feature set runs over the
+ * whole block in one tight loop ({@link FeatureSet#updateAll}), which is several times faster than
+ * interleaving it with the rest of the engine's per-bar work. Every set still sees every bar once,
+ * in order, so the values are those of bar-by-bar computation; and the vector shows the row of the
+ * current bar only. Where bars arrive one at a time (paper, live) the block is one bar.
  */
 final class FeatureBank implements FeatureVector {
+    /** Doubles a block may hold: 64 KiB, small enough to stay in the CPU's L2 cache. */
+    private static final int BLOCK_DOUBLES = 8192;
     private final FeatureSet[] sets;
     private final int[] offsets;
-    private final double[] values;
+    private final int width;
     private final FeatureSchema schema;
     private final int warmUp;
-    private int seen;
+    private final BarCursor cursor;
+    private final int maxBlockBars;
+    private final double[] block;
+    private int blockStart;
+    private int blockEnd;
+    private int row;
+    private int current = -1;
 
-    FeatureBank(List<FeatureSet> sets) {
+    FeatureBank(List<FeatureSet> sets, BarSeries series, int maxBlockBars) {
         this.sets = sets.toArray(new FeatureSet[0]);
         this.offsets = new int[this.sets.length];
         List<String> names = new ArrayList<>();
@@ -34,25 +51,40 @@ final class FeatureBank implements FeatureVector {
             w = Math.max(w, this.sets[i].warmUp());
         }
         this.schema = new FeatureSchema(names);
-        this.values = new double[names.size()];
-        java.util.Arrays.fill(values, Double.NaN);
+        this.width = names.size();
         this.warmUp = w;
+        this.cursor = new BarCursor(series);
+        this.maxBlockBars = Math.max(1, Math.min(maxBlockBars, BLOCK_DOUBLES / Math.max(1, width)));
+        this.block = new double[this.maxBlockBars * width];
     }
 
-    static FeatureBank build(PartRegistry registry, List<FeatureRequest> requests) {
+    static FeatureBank build(PartRegistry registry, List<FeatureRequest> requests, BarSeries series, int maxBlockBars) {
         Map<FeatureRequest, FeatureSet> unique = new LinkedHashMap<>();
         for (FeatureRequest r : requests) {
             unique.computeIfAbsent(r, k -> registry.featureSet(k.featureSet(), k.params()));
         }
-        return new FeatureBank(new ArrayList<>(unique.values()));
+        return new FeatureBank(new ArrayList<>(unique.values()), series, maxBlockBars);
     }
 
-    void update(Bar bar) {
-        for (int i = 0; i < sets.length; i++) {
-            sets[i].update(bar);
-            sets[i].write(values, offsets[i]);
+    /**
+     * Shows the features of bar {@code index}, the bar after the previous one shown. When it is not
+     * computed yet, computes it and the bars after it, up to {@code available} (exclusive) and the
+     * block size.
+     */
+    void moveTo(int index, int available) {
+        if (index >= blockEnd) {
+            compute(index, Math.min(available, index + maxBlockBars));
         }
-        seen++;
+        row = (index - blockStart) * width;
+        current = index;
+    }
+
+    private void compute(int from, int to) {
+        blockStart = from;
+        blockEnd = to;
+        for (int s = 0; s < sets.length; s++) {
+            sets[s].updateAll(cursor, from, to, block, offsets[s], width);
+        }
     }
 
     FeatureSchema schema() {
@@ -65,16 +97,21 @@ final class FeatureBank implements FeatureVector {
 
     @Override
     public double get(int index) {
-        return values[index];
+        return block[row + index];
     }
 
     @Override
     public int size() {
-        return values.length;
+        return width;
     }
 
     @Override
     public boolean ready() {
-        return seen >= warmUp;
+        return current + 1 >= warmUp;
+    }
+
+    @Override
+    public String toString() {
+        return schema.names() + "=" + Arrays.toString(Arrays.copyOfRange(block, row, row + width));
     }
 }

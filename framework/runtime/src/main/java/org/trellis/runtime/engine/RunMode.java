@@ -20,6 +20,11 @@ public interface RunMode {
         public long now(long barTimeMillis) {
             return barTimeMillis;
         }
+
+        @Override
+        public int featureBlockBars() {
+            return 1024;
+        }
     };
 
     String name();
@@ -29,6 +34,15 @@ public interface RunMode {
 
     /** The time parts see through their {@link org.trellis.api.market.Clock} while processing a bar. */
     long now(long barTimeMillis);
+
+    /**
+     * How many bars' features may be computed at once, ahead of the bar being decided. Only a mode
+     * whose bars are all known in advance (a backtest) may say more than 1; features of a bar never
+     * read later bars either way, and strategies only ever see the current bar's row.
+     */
+    default int featureBlockBars() {
+        return 1;
+    }
 
     /** True when the run should stop at the next bar (e.g. after Ctrl-C). */
     default boolean stopRequested() {

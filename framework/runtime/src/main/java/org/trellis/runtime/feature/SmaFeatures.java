@@ -3,6 +3,8 @@ package org.trellis.runtime.feature;
 import java.util.List;
 import org.trellis.api.feature.FeatureSet;
 import org.trellis.api.market.Bar;
+import org.trellis.api.market.BarCursor;
+import org.trellis.api.market.BarSeries;
 
 /**
  * Simple moving average of the close over {@code period} bars; feature {@code sma<period>}.
@@ -59,6 +61,39 @@ public final class SmaFeatures implements FeatureSet {
         if (++sinceResum == resumEvery) {
             resum();
         }
+    }
+
+    /** The same arithmetic as {@link #update} and {@link #write}, with the running state in locals. */
+    @Override
+    public void updateAll(BarCursor bars, int from, int to, double[] out, int offset, int stride) {
+        BarSeries series = bars.series();
+        double[] r = ring;
+        int p = period;
+        double s = sum;
+        int nx = next;
+        int since = sinceResum;
+        long n = seen;
+        for (int j = from, at = offset; j < to; j++, at += stride) {
+            double value = series.close(j);
+            double leaving = r[nx];
+            r[nx] = value;
+            s += value - leaving;
+            n++;
+            if (++nx == p) {
+                nx = 0;
+            }
+            if (++since == resumEvery) {
+                next = nx;
+                resum();
+                s = sum;
+                since = 0;
+            }
+            out[at] = n >= p ? s / p : Double.NaN;
+        }
+        sum = s;
+        next = nx;
+        sinceResum = since;
+        seen = n;
     }
 
     private void resum() {
