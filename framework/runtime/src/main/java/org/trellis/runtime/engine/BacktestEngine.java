@@ -136,7 +136,7 @@ public final class BacktestEngine {
                 contexts[i] = new BarContext(cursors[i], features[i], portfolio.position(i), portfolio, this::now);
                 total += data.get(i).size();
             }
-            this.equity = new EquityCurve(total);
+            this.equity = k == 1 ? EquityCurve.alongside(series[0]) : new EquityCurve(total);
         }
 
         /**
@@ -271,7 +271,7 @@ public final class BacktestEngine {
         /** Runs the guards over the order and sends it unless vetoed; returns whether it went out. */
         private boolean send(int i, OrderSide side, double quantity, OrderPurpose purpose, String reason) {
             Instrument instrument = contexts[i].instrument();
-            if (purpose != OrderPurpose.FORCED_EXIT) {
+            if (purpose != OrderPurpose.FORCED_EXIT && guards.length > 0) {
                 OrderIntent intent = new OrderIntent(instrument, side, quantity, purpose, cursors[i].close(),
                         decision.probability(), now());
                 for (RiskGuard guard : guards) {

@@ -1,18 +1,33 @@
 package org.trellis.runtime.engine;
 
 import java.util.Arrays;
+import org.trellis.api.market.BarSeries;
 
 /** Equity after each distinct timestamp of a run, and whether any position was open then. */
 public final class EquityCurve {
+    /** When set, point {@code i} is at {@code axis.time(i)}: a one-instrument run needs no copy of its times. */
+    private final BarSeries axis;
     private long[] time;
     private double[] equity;
     private boolean[] invested;
     private int size;
 
     EquityCurve(int capacity) {
+        axis = null;
         time = new long[Math.max(1, capacity)];
         equity = new double[time.length];
         invested = new boolean[time.length];
+    }
+
+    private EquityCurve(BarSeries axis) {
+        this.axis = axis;
+        equity = new double[Math.max(1, axis.size())];
+        invested = new boolean[equity.length];
+    }
+
+    /** A curve with one point per bar of {@code series}, at the bars' own times. */
+    static EquityCurve alongside(BarSeries series) {
+        return new EquityCurve(series);
     }
 
     /**
@@ -45,12 +60,16 @@ public final class EquityCurve {
      * position was open at any of them.
      */
     void record(long t, double e, boolean inMarket) {
-        if (size > 0 && time[size - 1] == t) {
+        if (size > 0 && time(size - 1) == t) {
             equity[size - 1] = e;
             invested[size - 1] |= inMarket;
             return;
         }
-        time[size] = t;
+        if (axis == null) {
+            time[size] = t;
+        } else if (axis.time(size) != t) {
+            throw new IllegalStateException("equity point " + size + " at " + t + " is off its series' time axis");
+        }
         equity[size] = e;
         invested[size] = inMarket;
         size++;
@@ -58,10 +77,12 @@ public final class EquityCurve {
 
     /** Drops unused capacity; a curve that filled its capacity (the usual case) is kept as is, not copied. */
     void trim() {
-        if (size == time.length) {
+        if (size == equity.length) {
             return;
         }
-        time = Arrays.copyOf(time, size);
+        if (axis == null) {
+            time = Arrays.copyOf(time, size);
+        }
         equity = Arrays.copyOf(equity, size);
         invested = Arrays.copyOf(invested, size);
     }
@@ -71,7 +92,10 @@ public final class EquityCurve {
     }
 
     public long time(int i) {
-        return time[i];
+        if (i >= size) {
+            throw new IndexOutOfBoundsException("equity point " + i + " of " + size);
+        }
+        return axis == null ? time[i] : axis.time(i);
     }
 
     public double equity(int i) {
