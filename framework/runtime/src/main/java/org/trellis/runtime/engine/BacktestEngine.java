@@ -86,6 +86,10 @@ public final class BacktestEngine {
         private final EquityCurve equity;
         private final double costBuffer;
         private final RunMode mode;
+        /** False in a backtest, whose bars never wait and which nobody stops. */
+        private final boolean paced;
+        /** One instrument: one equity point per bar, at the bar's time. */
+        private final boolean oneAxis;
         private final RunListener listener;
         private boolean stoppedEarly;
         /** The instrument whose bar is being processed; the clock reads its bar's time. */
@@ -96,6 +100,7 @@ public final class BacktestEngine {
         Run(String strategyName, Params params, List<ColumnarBarSeries> data, List<RiskGuard> guards, RunMode mode,
             RunListener listener) {
             this.mode = mode;
+            this.paced = mode != RunMode.BACKTEST;
             this.listener = listener;
             this.strategyName = strategyName;
             this.params = registry.effectiveParams(PartKind.STRATEGY, strategyName, params);
@@ -137,6 +142,7 @@ public final class BacktestEngine {
                 total += data.get(i).size();
             }
             this.equity = k == 1 ? EquityCurve.alongside(series[0]) : new EquityCurve(total);
+            this.oneAxis = equity.followsAxis();
         }
 
         /**
@@ -149,7 +155,7 @@ public final class BacktestEngine {
             long done = 0;
             for (int i = earliest(next); i >= 0; i = earliest(next)) {
                 int index = next[i];
-                if (mode.stopRequested() || !awaitBar(series[i].time(index))) {
+                if (paced && (mode.stopRequested() || !awaitBar(series[i].time(index)))) {
                     stoppedEarly = true;
                     LOG.info("{} stopped on request after {} of {} bars", mode.name(), done, total);
                     break;
@@ -172,7 +178,11 @@ public final class BacktestEngine {
                 }
                 double e = portfolio.equity();
                 portfolio.updatePeak(e);
-                equity.record(bar.time(), e, portfolio.openPositions() > 0);
+                if (oneAxis) {
+                    equity.append(e, portfolio.openPositions() > 0);
+                } else {
+                    equity.record(bar.time(), e, portfolio.openPositions() > 0);
+                }
                 if ((++done & (PROGRESS_EVERY - 1)) == 0) {
                     progress.progress(done, total);
                 }

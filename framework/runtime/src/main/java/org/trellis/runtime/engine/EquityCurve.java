@@ -55,6 +55,21 @@ public final class EquityCurve {
     }
 
     /**
+     * Appends the point of the next bar of the axis series: the per-bar path of a one-instrument
+     * run, which needs no time comparison.
+     */
+    void append(double e, boolean inMarket) {
+        equity[size] = e;
+        invested[size] = inMarket;
+        size++;
+    }
+
+    /** True when points are appended along one series' bars (see {@link #alongside}). */
+    boolean followsAxis() {
+        return axis != null;
+    }
+
+    /**
      * Sets equity at time {@code t}. Several records at one time (instruments sharing a timestamp,
      * the end-of-data close-out) keep the last equity, and count the step as invested when a
      * position was open at any of them.
