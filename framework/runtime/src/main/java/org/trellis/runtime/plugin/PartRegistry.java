@@ -90,7 +90,7 @@ public final class PartRegistry {
         }
         PartFactory<?> previous = parts.get(factory.kind()).putIfAbsent(factory.name(), factory);
         if (previous != null && previous.getClass() != factory.getClass()) {
-            report("two " + factory.kind().label() + "s are named '" + factory.name() + "': "
+            report("two " + factory.kind().plural() + " are named '" + factory.name() + "': "
                     + previous.getClass().getName() + " and " + factory.getClass().getName() + "; the second is skipped");
         }
     }
