@@ -150,10 +150,26 @@ public final class BacktestEngine {
          * mark at its close, features, guards, the strategy's decision, and the equity point.
          */
         RunResult execute(ProgressListener progress) {
+            // Locals, not fields: the JIT cannot trust a field across the loop's rare calls (orders,
+            // fills, feature blocks) and would reload every one of them on every bar.
+            final BarCursor[] cursors = this.cursors;
+            final FeatureBank[] features = this.features;
+            final Strategy[] strategies = this.strategies;
+            final BarContext[] contexts = this.contexts;
+            final Instrument[] instruments = this.instruments;
+            final int[] sizes = this.sizes;
+            final Executor executor = this.executor;
+            final Portfolio portfolio = this.portfolio;
+            final EquityCurve equity = this.equity;
+            final Decision decision = this.decision;
+            final boolean guarded = guards.length > 0;
+            final boolean paced = this.paced;
+            final boolean oneAxis = this.oneAxis;
             int[] next = new int[k];
             long total = countBars();
             long done = 0;
-            for (int i = earliest(next); i >= 0; i = earliest(next)) {
+            final ColumnarBarSeries[] series = this.series;
+            for (int i = earliest(next, sizes, series); i >= 0; i = earliest(next, sizes, series)) {
                 int index = next[i];
                 if (paced && (mode.stopRequested() || !awaitBar(series[i].time(index)))) {
                     stoppedEarly = true;
@@ -167,7 +183,7 @@ public final class BacktestEngine {
                 portfolio.mark(i, bar.close());
                 features[i].moveTo(index, sizes[i]);
                 Position position = portfolio.position(i);
-                if (guards.length > 0) {
+                if (guarded) {
                     checkGuards(i, position);
                 }
                 if (features[i].ready() && !executor.hasPending(instruments[i])) {
@@ -224,7 +240,8 @@ public final class BacktestEngine {
         }
 
         /** The series whose next bar comes first (ties: the earlier series). */
-        private int earliest(int[] next) {
+        private static int earliest(int[] next, int[] sizes, ColumnarBarSeries[] series) {
+            int k = sizes.length;
             if (k == 1) {
                 return next[0] < sizes[0] ? 0 : -1;
             }
