@@ -23,10 +23,13 @@ public interface PartFactory<T> {
         return "0.1.0";
     }
 
-    /** The API version this part was built for; see {@link ApiVersion#supports}. */
-    default String apiVersion() {
-        return ApiVersion.CURRENT;
-    }
+    /**
+     * The API version this part was built for; see {@link ApiVersion#supports}. Implement it as
+     * {@code return ApiVersion.CURRENT;} in your own class: the constant is then compiled into your
+     * plugin, so it says which API you built against even when a different one runs it. (It has no
+     * default for that reason: a default would report the running API, whatever you built for.)
+     */
+    String apiVersion();
 
     /** Parameters the part accepts; names outside this list are rejected before {@link #create}. */
     default List<ParamSpec> params() {

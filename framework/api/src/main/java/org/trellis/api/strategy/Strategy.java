@@ -9,8 +9,11 @@ import org.trellis.api.feature.FeatureSchema;
  * its factory makes one per instrument.
  *
  * <p>Lifecycle: {@link #requiredFeatures()} is asked once; the engine builds those feature sets,
- * calls {@link #bind} with the resulting column layout, then {@link #decide} once per closed bar.
- * {@code decide} must allocate nothing and must not read beyond the context it is given.
+ * calls {@link #bind} with the resulting column layout, then {@link #decide} once per closed bar,
+ * from the first bar at which every feature has passed its warm-up. While an order of the
+ * instrument is still waiting to fill, the decision is heard but not acted on (no order is sent
+ * twice). {@code decide} must allocate nothing and must not read beyond the context it is given;
+ * the context's clock says the bar's close time.
  */
 public interface Strategy {
 

@@ -136,6 +136,7 @@ final class RunOptions {
                 fill != null ? FillTiming.parse(fill) : s.fillTiming(),
                 allowShort != null ? allowShort : s.allowShort(),
                 s.defaultSize(),
+                s.maxLeverage(),
                 s.closeAtEnd(),
                 seed != null ? seed : s.seed());
     }

@@ -65,6 +65,7 @@ public final class TrellisConfig {
                 FillTiming.parse(config.getString("trellis.backtest.fill")),
                 config.getBoolean("trellis.backtest.allow-short"),
                 config.getDouble("trellis.backtest.size"),
+                config.getDouble("trellis.backtest.max-leverage"),
                 config.getBoolean("trellis.backtest.close-at-end"),
                 seed()), "trellis.backtest");
     }

@@ -13,6 +13,7 @@ import org.trellis.api.execution.Order;
 import org.trellis.api.execution.OrderPurpose;
 import org.trellis.api.execution.OrderSide;
 import org.trellis.api.feature.FeatureRequest;
+import org.trellis.api.market.Bar;
 import org.trellis.api.market.BarCursor;
 import org.trellis.api.market.Instrument;
 import org.trellis.api.plugin.Params;
@@ -25,6 +26,7 @@ import org.trellis.api.strategy.Decision;
 import org.trellis.api.strategy.Side;
 import org.trellis.api.strategy.Strategy;
 import org.trellis.runtime.data.ColumnarBarSeries;
+import org.trellis.runtime.data.Durations;
 import org.trellis.runtime.plugin.PartRegistry;
 
 /**
@@ -37,6 +39,8 @@ import org.trellis.runtime.plugin.PartRegistry;
 public final class BacktestEngine {
     private static final Logger LOG = LoggerFactory.getLogger(BacktestEngine.class);
     private static final int PROGRESS_EVERY = 1 << 13;
+    /** Reason code of entries skipped because the leverage limit left no room. */
+    public static final String NO_BUYING_POWER = "no-buying-power";
 
     private final PartRegistry registry;
     private final EngineSettings settings;
@@ -77,6 +81,10 @@ public final class BacktestEngine {
         private final FeatureBank[] features;
         private final Strategy[] strategies;
         private final BarContext[] contexts;
+        /** Read-only views of the cursors, for parts outside the engine (they must not move a cursor). */
+        private final Bar[] views;
+        /** Per instrument, the notional of entry orders waiting for their fill. */
+        private final double[] reserved;
         private final Portfolio portfolio;
         private final Executor executor;
         private final Decision decision = new Decision();
@@ -114,6 +122,10 @@ public final class BacktestEngine {
                 }
                 symbols.add(s.instrument());
             }
+            checkComparable(data);
+            for (RiskGuard guard : guards) {
+                guard.reset();
+            }
             this.portfolio = new Portfolio(settings.capital(), symbols);
             this.executor = registry.executor("simulated", Params.of(Map.of(
                     "fee-bps", settings.feeBps(), "slippage-bps", settings.slippageBps(),
@@ -130,6 +142,8 @@ public final class BacktestEngine {
             this.features = new FeatureBank[k];
             this.strategies = new Strategy[k];
             this.contexts = new BarContext[k];
+            this.views = new Bar[k];
+            this.reserved = new double[k];
             int total = 0;
             for (int i = 0; i < k; i++) {
                 Strategy s = registry.strategy(strategyName, params);
@@ -139,6 +153,7 @@ public final class BacktestEngine {
                 strategies[i] = s;
                 cursors[i] = new BarCursor(data.get(i));
                 contexts[i] = new BarContext(cursors[i], features[i], portfolio.position(i), portfolio, this::now);
+                views[i] = contexts[i].bar();
                 total += data.get(i).size();
             }
             this.equity = k == 1 ? EquityCurve.alongside(series[0]) : new EquityCurve(total);
@@ -156,6 +171,7 @@ public final class BacktestEngine {
             final FeatureBank[] features = this.features;
             final Strategy[] strategies = this.strategies;
             final BarContext[] contexts = this.contexts;
+            final Bar[] views = this.views;
             final Instrument[] instruments = this.instruments;
             final int[] sizes = this.sizes;
             final Executor executor = this.executor;
@@ -179,17 +195,18 @@ public final class BacktestEngine {
                 next[i] = index + 1;
                 BarCursor bar = cursors[i].moveTo(index);
                 at = i;
-                executor.onBar(instruments[i], bar, this);
+                executor.onBar(instruments[i], views[i], this);
                 portfolio.mark(i, bar.close());
                 features[i].moveTo(index, sizes[i]);
                 Position position = portfolio.position(i);
                 if (guarded) {
                     checkGuards(i, position);
                 }
-                if (features[i].ready() && !executor.hasPending(instruments[i])) {
+                if (features[i].ready()) {
                     strategies[i].decide(contexts[i], decision.reset());
-                    if (decision.side() != Side.HOLD) {
-                        act(i, position); // rare next to bars: out of line
+                    // an order still waiting to fill is not doubled; acting is rare: out of line
+                    if (decision.side() != Side.HOLD && !executor.hasPending(instruments[i])) {
+                        act(i, position);
                     }
                 }
                 double e = portfolio.equity();
@@ -210,9 +227,31 @@ public final class BacktestEngine {
                     portfolio.feesPaid(), vetoes, cancelled, features[0].warmUp(), mode.name(), stoppedEarly, done);
         }
 
-        /** What the parts' clock says: the bar's time in a backtest, the wall clock in paper mode. */
+        /**
+         * Instruments of one run must share a bar size (a bar of one must not be decided on before
+         * the shorter bars it spans) and overlap in time (the run's figures are annualised over one
+         * period).
+         */
+        private void checkComparable(List<ColumnarBarSeries> data) {
+            ColumnarBarSeries first = data.get(0);
+            for (ColumnarBarSeries s : data.subList(1, data.size())) {
+                if (s.barMillis() != first.barMillis()) {
+                    throw new IllegalArgumentException("the instruments of one run need one bar size: " + first.source()
+                            + " has " + Durations.format(first.barMillis()) + " bars, " + s.source() + " has "
+                            + Durations.format(s.barMillis()) + "; resample one, or run them separately");
+                }
+                long start = Math.max(first.time(0), s.time(0));
+                long end = Math.min(first.time(first.size() - 1), s.time(s.size() - 1));
+                if (start > end) {
+                    throw new IllegalArgumentException("the instruments of one run must overlap in time: " + first.source()
+                            + " and " + s.source() + " share no period; run them separately");
+                }
+            }
+        }
+
+        /** What the parts' clock says: the close of the bar being processed (decisions happen there). */
         private long now() {
-            return mode.now(cursors[at].time());
+            return cursors[at].time() + series[at].barMillis();
         }
 
         /** Time of the last bar processed (the equity curve's last point), or the first bar's if none was. */
@@ -286,13 +325,34 @@ public final class BacktestEngine {
             }
         }
 
+        /**
+         * Opens a position of {@code size} x equity, within the run's leverage limit: gross exposure
+         * after the entry may not exceed {@code maxLeverage} x equity (1 = no borrowing), counting the
+         * positions of every instrument. An entry with no room left is counted as vetoed by
+         * {@value #NO_BUYING_POWER}.
+         */
         private void enter(int i, OrderSide side, String reason) {
             double size = Double.isNaN(decision.size()) ? settings.defaultSize() : decision.size();
-            double price = cursors[i].close();
-            double quantity = portfolio.equity() * size / (price * (1 + costBuffer));
-            if (quantity > 0) {
-                send(i, side, quantity, OrderPurpose.ENTRY, reason);
+            double equityNow = portfolio.equity();
+            double room = settings.maxLeverage() * equityNow - portfolio.grossExposure() - reservedTotal();
+            double notional = Math.min(equityNow * size, room);
+            if (!(notional > 0)) {
+                vetoes.merge(NO_BUYING_POWER, 1, Integer::sum);
+                return;
             }
+            double quantity = notional / (cursors[i].close() * (1 + costBuffer));
+            if (send(i, side, quantity, OrderPurpose.ENTRY, reason) && executor.hasPending(instruments[i])) {
+                reserved[i] += notional;
+            }
+        }
+
+        /** Notional of entries sent but not filled yet: spoken for, though not yet in any position. */
+        private double reservedTotal() {
+            double sum = 0;
+            for (double r : reserved) {
+                sum += r;
+            }
+            return sum;
         }
 
         /** Runs the guards over the order and sends it unless vetoed; returns whether it went out. */
@@ -316,7 +376,7 @@ public final class BacktestEngine {
                 }
             }
             Order order = new Order(nextOrderId++, instrument, side, quantity, purpose, reason, now());
-            executor.submit(order, cursors[i], this);
+            executor.submit(order, views[i], this);
             return true;
         }
 
@@ -328,6 +388,10 @@ public final class BacktestEngine {
         public void onFill(Fill fill) {
             int closedBefore = portfolio.trades().size();
             portfolio.apply(fill, fill.order().reason());
+            int index = portfolio.indexOf(fill.order().instrument());
+            if (!executor.hasPending(fill.order().instrument())) {
+                reserved[index] = 0;
+            }
             listener.onFill(fill);
             for (int t = closedBefore; t < portfolio.trades().size(); t++) {
                 listener.onTradeClosed(portfolio.trades().get(t));
@@ -339,6 +403,7 @@ public final class BacktestEngine {
 
         private void finish(int[] next) {
             cancelled = executor.cancelAll();
+            java.util.Arrays.fill(reserved, 0);
             if (cancelled > 0) {
                 LOG.info("{} order(s) were still waiting for a next bar when the data ended and were cancelled", cancelled);
             }
@@ -349,10 +414,10 @@ public final class BacktestEngine {
             for (int i = 0; i < k; i++) {
                 Position p = portfolio.position(i);
                 if (p.quantity != 0) {
-                    BarCursor last = cursors[i].moveTo(next[i] - 1);
+                    cursors[i].moveTo(next[i] - 1); // the last bar this instrument reached
                     Order order = new Order(nextOrderId++, p.instrument(), exitSide(p), Math.abs(p.quantity),
                             OrderPurpose.FORCED_EXIT, stoppedEarly ? "stopped" : "end-of-data", now());
-                    executor.flatten(order, last, this);
+                    executor.flatten(order, views[i], this);
                 }
             }
             equity.record(lastBarTime(), portfolio.equity(), false);

@@ -13,6 +13,7 @@ import org.trellis.api.strategy.StrategyContext;
 final class BarContext implements StrategyContext {
     private final Instrument instrument;
     private final BarCursor cursor;
+    private final Bar view;
     private final FeatureVector features;
     private final PositionView position;
     private final PortfolioView portfolio;
@@ -21,6 +22,7 @@ final class BarContext implements StrategyContext {
     BarContext(BarCursor cursor, FeatureVector features, PositionView position, PortfolioView portfolio, Clock clock) {
         this.instrument = cursor.series().instrument();
         this.cursor = cursor;
+        this.view = new BarView(cursor);
         this.features = features;
         this.position = position;
         this.portfolio = portfolio;
@@ -34,7 +36,7 @@ final class BarContext implements StrategyContext {
 
     @Override
     public Bar bar() {
-        return cursor;
+        return view;
     }
 
     @Override

@@ -97,7 +97,8 @@ final class FeatureBank implements FeatureVector {
 
     @Override
     public double get(int index) {
-        return block[row + index];
+        // without the check, an index past the row would silently read the next bar's features
+        return block[row + java.util.Objects.checkIndex(index, width)];
     }
 
     @Override

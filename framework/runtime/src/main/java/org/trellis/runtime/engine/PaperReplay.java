@@ -2,8 +2,9 @@ package org.trellis.runtime.engine;
 
 /**
  * Paper mode over recorded bars: each bar is released when its time comes on the wall clock,
- * optionally sped up ({@code speed} = 60 plays an hour of bars in a minute). The clock parts see is
- * the wall clock, as it will be in live trading.
+ * optionally sped up ({@code speed} = 60 plays an hour of bars in a minute). Parts see the replayed
+ * time on their clock (the close of the bar being processed), so that "time since entry" and the
+ * like mean the same as in a backtest.
  */
 public final class PaperReplay implements RunMode {
     private final double speed;
@@ -50,11 +51,6 @@ public final class PaperReplay implements RunMode {
             sleeper.sleep(Math.min(200, due - nowWall));
             nowWall = wall.millis();
         }
-    }
-
-    @Override
-    public long now(long barTimeMillis) {
-        return wall.millis();
     }
 
     /** Ask the run to stop before its next bar; safe from any thread (e.g. a shutdown hook). */

@@ -1,11 +1,13 @@
 package org.trellis.runtime.engine;
 
 /**
- * How a run relates to time. The engine's code path is the same in every mode; only the clock,
- * the pacing of the data and (later) the executor differ.
+ * How a run relates to time. The engine's code path is the same in every mode; only the pacing of
+ * the data, how far ahead features may be computed and (later) the feeds and executor differ. The
+ * parts' clock is always the close of the bar being processed: in live trading that is the wall
+ * clock; in a replay it is the replayed time, consistent with the fills' times.
  */
 public interface RunMode {
-    /** Backtest: bars as fast as the machine goes; the clock is the bar's time. */
+    /** Backtest: bars as fast as the machine goes. */
     RunMode BACKTEST = new RunMode() {
         @Override
         public String name() {
@@ -14,11 +16,6 @@ public interface RunMode {
 
         @Override
         public void awaitBar(long barTimeMillis) {
-        }
-
-        @Override
-        public long now(long barTimeMillis) {
-            return barTimeMillis;
         }
 
         @Override
@@ -31,9 +28,6 @@ public interface RunMode {
 
     /** Called before each bar is processed: paper mode waits here until the bar is due. */
     void awaitBar(long barTimeMillis) throws InterruptedException;
-
-    /** The time parts see through their {@link org.trellis.api.market.Clock} while processing a bar. */
-    long now(long barTimeMillis);
 
     /**
      * How many bars' features may be computed at once, ahead of the bar being decided. Only a mode

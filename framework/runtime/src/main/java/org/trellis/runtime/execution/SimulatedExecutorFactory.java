@@ -3,6 +3,7 @@ package org.trellis.runtime.execution;
 import java.util.List;
 import org.trellis.api.execution.Executor;
 import org.trellis.api.plugin.ExecutorFactory;
+import org.trellis.api.plugin.ApiVersion;
 import org.trellis.api.plugin.ParamSpec;
 import org.trellis.api.plugin.Params;
 
@@ -10,6 +11,11 @@ public final class SimulatedExecutorFactory implements ExecutorFactory {
     @Override
     public String name() {
         return "simulated";
+    }
+
+    @Override
+    public String apiVersion() {
+        return ApiVersion.CURRENT;
     }
 
     @Override

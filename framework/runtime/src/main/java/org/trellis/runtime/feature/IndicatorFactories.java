@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.IntFunction;
 import org.trellis.api.feature.FeatureSet;
 import org.trellis.api.plugin.FeatureSetFactory;
+import org.trellis.api.plugin.ApiVersion;
 import org.trellis.api.plugin.ParamSpec;
 import org.trellis.api.plugin.Params;
 
@@ -31,6 +32,11 @@ public final class IndicatorFactories {
         @Override
         public String name() {
             return name;
+        }
+
+        @Override
+        public String apiVersion() {
+            return ApiVersion.CURRENT;
         }
 
         @Override

@@ -31,25 +31,21 @@ public final class SmaCross implements Strategy {
 
     private final int fast;
     private final int slow;
-    private final double size;
     private int fastColumn;
     private int slowColumn;
     /** Sign of fast - slow at the last bar where they differed; 0 before that. */
     private int relation;
 
-    public SmaCross(int fast, int slow, double size) {
+    /** Positions are sized by the run ({@code trellis.backtest.size}); the strategy only says when. */
+    public SmaCross(int fast, int slow) {
         if (fast < 1 || slow < 1) {
             throw new IllegalArgumentException("sma-cross periods must be >= 1, got fast=" + fast + " slow=" + slow);
         }
         if (fast >= slow) {
             throw new IllegalArgumentException("sma-cross needs fast < slow, got fast=" + fast + " slow=" + slow);
         }
-        if (!(size > 0)) {
-            throw new IllegalArgumentException("sma-cross size must be > 0, got " + size);
-        }
         this.fast = fast;
         this.slow = slow;
-        this.size = size;
     }
 
     @Override
@@ -78,9 +74,9 @@ public final class SmaCross implements Strategy {
         }
         if (relation != 0 && now != relation) {
             if (now > 0) {
-                decision.set(org.trellis.api.strategy.Side.BUY, Double.NaN, size).because(CROSS_UP);
+                decision.set(org.trellis.api.strategy.Side.BUY, Double.NaN, Double.NaN).because(CROSS_UP);
             } else {
-                decision.set(org.trellis.api.strategy.Side.SELL, Double.NaN, size).because(CROSS_DOWN);
+                decision.set(org.trellis.api.strategy.Side.SELL, Double.NaN, Double.NaN).because(CROSS_DOWN);
             }
         }
         relation = now;

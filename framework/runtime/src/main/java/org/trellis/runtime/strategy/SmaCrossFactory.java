@@ -1,6 +1,7 @@
 package org.trellis.runtime.strategy;
 
 import java.util.List;
+import org.trellis.api.plugin.ApiVersion;
 import org.trellis.api.plugin.ParamSpec;
 import org.trellis.api.plugin.Params;
 import org.trellis.api.plugin.StrategyFactory;
@@ -13,6 +14,11 @@ public final class SmaCrossFactory implements StrategyFactory {
     }
 
     @Override
+    public String apiVersion() {
+        return ApiVersion.CURRENT;
+    }
+
+    @Override
     public String description() {
         return "long when the fast SMA crosses above the slow SMA, out when it crosses below";
     }
@@ -21,12 +27,11 @@ public final class SmaCrossFactory implements StrategyFactory {
     public List<ParamSpec> params() {
         return List.of(
                 ParamSpec.integer("fast", 10, "fast SMA period"),
-                ParamSpec.integer("slow", 30, "slow SMA period"),
-                ParamSpec.number("size", 1.0, "position size as a fraction of equity"));
+                ParamSpec.integer("slow", 30, "slow SMA period"));
     }
 
     @Override
     public Strategy create(Params params) {
-        return new SmaCross(params.getInt("fast", 10), params.getInt("slow", 30), params.getDouble("size", 1.0));
+        return new SmaCross(params.getInt("fast", 10), params.getInt("slow", 30));
     }
 }

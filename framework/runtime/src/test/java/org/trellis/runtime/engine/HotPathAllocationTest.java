@@ -38,6 +38,11 @@ class HotPathAllocationTest {
     /** Reads every feature at every bar and always holds. */
     static final class Reader implements StrategyFactory {
         @Override
+        public String apiVersion() {
+            return org.trellis.api.plugin.ApiVersion.CURRENT;
+        }
+
+        @Override
         public String name() {
             return "feature-reader";
         }

@@ -51,6 +51,11 @@ class RiskGuardEngineTest {
     /** Buys at bars 5, 15, 25 and sells at bars 10, 20, 30 (reasons "buy" / "sell"), holds otherwise. */
     private static final class Scripted implements StrategyFactory {
         @Override
+        public String apiVersion() {
+            return org.trellis.api.plugin.ApiVersion.CURRENT;
+        }
+
+        @Override
         public String name() {
             return "scripted";
         }
@@ -83,6 +88,11 @@ class RiskGuardEngineTest {
 
     private static int bar(long time) {
         return (int) ((time - START) / MINUTE);
+    }
+
+    /** The bar whose close an intent was decided at: intents are stamped with the decision time, the bar's close. */
+    private static int signalBar(long decisionTime) {
+        return bar(decisionTime - MINUTE);
     }
 
     @Test
@@ -119,8 +129,8 @@ class RiskGuardEngineTest {
         List<Integer> bars = new ArrayList<>();
         for (OrderIntent i : intents.getAllValues()) {
             assertEquals(OrderPurpose.ENTRY, i.purpose());
-            assertEquals(100.5 + bar(i.time()), i.referencePrice(), 0);
-            bars.add(bar(i.time()));
+            assertEquals(100.5 + signalBar(i.time()), i.referencePrice(), 0);
+            bars.add(signalBar(i.time()));
         }
         assertEquals(List.of(5, 15, 25), bars);
         // it was asked at every bar, before the strategy
@@ -134,7 +144,7 @@ class RiskGuardEngineTest {
         RiskGuard a = new RiskGuard() {
             @Override
             public void review(OrderIntent intent, PortfolioView portfolio, Verdict verdict) {
-                if (intent.isEntry() && bar(intent.time()) == 15) {
+                if (intent.isEntry() && signalBar(intent.time()) == 15) {
                     verdict.veto("a-says-no");
                 }
             }
@@ -143,8 +153,8 @@ class RiskGuardEngineTest {
         RiskGuard b = new RiskGuard() {
             @Override
             public void review(OrderIntent intent, PortfolioView portfolio, Verdict verdict) {
-                seenByB.add(bar(intent.time()));
-                if (intent.isEntry() && bar(intent.time()) >= 15) {
+                seenByB.add(signalBar(intent.time()));
+                if (intent.isEntry() && signalBar(intent.time()) >= 15) {
                     verdict.veto("b-says-no");
                 }
             }

@@ -101,7 +101,7 @@ class PartRegistryTest {
     void effectiveParamsAreTypedAndDefaulted() {
         PartRegistry r = PartRegistry.discover();
         Params p = r.effectiveParams(PartKind.STRATEGY, "sma-cross", Params.of(Map.of("fast", "5")));
-        assertEquals(Map.of("fast", 5, "slow", 30, "size", 1.0), p.asMap());
+        assertEquals(Map.of("fast", 5, "slow", 30), p.asMap());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> r.effectiveParams(PartKind.STRATEGY, "sma-cross", Params.of(Map.of("slow", "x"))));
         assertTrue(e.getMessage().contains("'slow' must be an integer"), e.getMessage());

@@ -229,6 +229,11 @@ public final class LookAheadProbe {
 
     /** Wraps a strategy factory so that every decision is written to {@code rows[barIndex]}. */
     private static final class Recorder implements StrategyFactory {
+        @Override
+        public String apiVersion() {
+            return org.trellis.api.plugin.ApiVersion.CURRENT;
+        }
+
         private final StrategyFactory inner;
         private final double[][] rows;
 
