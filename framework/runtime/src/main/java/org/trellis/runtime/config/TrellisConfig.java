@@ -89,9 +89,21 @@ public final class TrellisConfig {
             if (delimiter.length() != 1) {
                 throw new IllegalArgumentException("trellis.data.csv.delimiter must be one character, got '" + delimiter + "'");
             }
+            ZoneId zone;
+            try {
+                zone = ZoneId.of(c.getString("zone"));
+            } catch (java.time.DateTimeException e) {
+                throw new IllegalArgumentException("trellis.data.csv.zone: " + e.getMessage() + " (e.g. UTC, Europe/London)");
+            }
+            try {
+                new org.trellis.runtime.data.TimeParser(c.getString("time-format"), zone);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("trellis.data.csv.time-format '" + c.getString("time-format")
+                        + "': " + e.getMessage() + " (auto, epoch-s, epoch-ms or a java.time pattern)");
+            }
             return new CsvLayout(c.getString("time-column"), c.getString("open-column"), c.getString("high-column"),
                     c.getString("low-column"), c.getString("close-column"), c.getString("volume-column"),
-                    c.getString("time-format"), ZoneId.of(c.getString("zone")), delimiter.charAt(0));
+                    c.getString("time-format"), zone, delimiter.charAt(0));
         }, "trellis.data.csv");
     }
 

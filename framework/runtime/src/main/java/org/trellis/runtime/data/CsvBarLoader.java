@@ -1,14 +1,7 @@
 package org.trellis.runtime.data;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.trellis.api.market.Instrument;
 
@@ -27,35 +20,18 @@ public final class CsvBarLoader {
     }
 
     public LoadedSeries load(Reader reader, String source, Instrument instrument) {
-        CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setDelimiter(layout.delimiter())
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true)
-                .setTrim(true)
-                .get();
         SkippedRows skipped = new SkippedRows();
         ColumnarBarSeries.Builder bars = ColumnarBarSeries.builder(instrument, source);
         TimeParser times = new TimeParser(layout.timeFormat(), layout.zone());
-        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-            int[] cols = columns(parser.getHeaderNames(), source);
-            String[] names = {layout.time(), layout.open(), layout.high(), layout.low(), layout.close(), layout.volume()};
-            for (CSVRecord row : parser) {
-                long line = row.getRecordNumber() + 1;
-                try {
-                    readRow(row, line, cols, names, times, bars, source);
-                } catch (DataException problem) {
-                    skipped.handle(problem, options);
-                }
+        String[] names = {layout.time(), layout.open(), layout.high(), layout.low(), layout.close(), layout.volume()};
+        int[] cols = new int[names.length];
+        CsvRows.read(reader, source, layout.delimiter(), names, cols, (row, line) -> {
+            try {
+                readRow(row, line, cols, names, times, bars, source);
+            } catch (DataException problem) {
+                skipped.handle(problem, options);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            if (e instanceof DataException) {
-                throw e;
-            }
-            throw new DataException(source, "malformed CSV: " + e.getMessage());
-        }
+        });
         if (bars.size() == 0) {
             throw new DataException(source, skipped.count() > 0
                     ? "no usable rows (" + skipped.count() + " skipped; first: " + skipped.examples().get(0) + ")"
@@ -99,23 +75,5 @@ public final class CsvBarLoader {
                     + " (rows must be in strictly increasing time order)");
         }
         bars.add(t, v[0], v[1], v[2], v[3], v[4]);
-    }
-
-    private int[] columns(java.util.List<String> header, String source) {
-        Map<String, Integer> byName = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            byName.putIfAbsent(header.get(i).trim().toLowerCase(Locale.ROOT), i);
-        }
-        String[] wanted = {layout.time(), layout.open(), layout.high(), layout.low(), layout.close(), layout.volume()};
-        int[] cols = new int[wanted.length];
-        for (int k = 0; k < wanted.length; k++) {
-            Integer i = byName.get(wanted[k].toLowerCase(Locale.ROOT));
-            if (i == null) {
-                throw new DataException(source, 1, wanted[k], "column missing from the header " + header
-                        + " (set the column names under trellis.data.csv in conf/application.conf)");
-            }
-            cols[k] = i;
-        }
-        return cols;
     }
 }

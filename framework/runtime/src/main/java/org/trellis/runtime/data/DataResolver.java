@@ -34,12 +34,15 @@ public final class DataResolver {
             return new LoadedSeries(synthetic(spec), new SkippedRows());
         }
         Path path = Path.of(spec);
+        if (Files.isDirectory(path)) {
+            throw new IllegalArgumentException("--data " + spec + " is a directory; give a CSV file or a dataset name");
+        }
         if (Files.isRegularFile(path)) {
             String symbol = symbolOf(path);
             if (looksLikeTrades(path)) {
                 TradeTape tape = new TradeCsvLoader(new TimeParser(layout.timeFormat(), layout.zone()), options)
                         .load(path, Instrument.spot(symbol));
-                return new LoadedSeries(tape.toBars(tradeBarMillis), new SkippedRows());
+                return new LoadedSeries(tape.toBars(tradeBarMillis), tape.skipped());
             }
             return new CsvBarLoader(layout, options).load(path, Instrument.spot(symbol));
         }
@@ -61,8 +64,8 @@ public final class DataResolver {
                     throw new IllegalArgumentException("synthetic data options look like synthetic:bars=100000,seed=7,bar=1m; got '" + kv + "'");
                 }
                 switch (p[0].trim()) {
-                    case "bars" -> bars = Integer.parseInt(p[1].trim().replace("_", ""));
-                    case "seed" -> seed = Long.parseLong(p[1].trim());
+                    case "bars" -> bars = whole(p[1], "bars");
+                    case "seed" -> seed = whole(p[1], "seed");
                     case "bar" -> barMillis = Durations.parseMillis(p[1].trim());
                     default -> throw new IllegalArgumentException("unknown synthetic data option '" + p[0]
                             + "' (known: bars, seed, bar)");
@@ -70,6 +73,14 @@ public final class DataResolver {
             }
         }
         return new SyntheticBars(seed, barMillis, 1_577_836_800_000L, 100.0).generate(bars);
+    }
+
+    private static int whole(String text, String option) {
+        try {
+            return Integer.parseInt(text.trim().replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("synthetic data option " + option + " must be a whole number, got '" + text + "'");
+        }
     }
 
     private static boolean looksLikeTrades(Path path) {

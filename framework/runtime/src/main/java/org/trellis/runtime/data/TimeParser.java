@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * Reads a timestamp cell into epoch milliseconds. Formats: {@code auto} (epoch seconds or
- * milliseconds by magnitude, or ISO-8601 date / date-time with or without offset),
+ * milliseconds by magnitude, eight digits as {@code yyyyMMdd}, or ISO-8601 date / date-time with or
+ * without offset),
  * {@code epoch-s}, {@code epoch-ms}, or a {@link DateTimeFormatter} pattern. Times without an
  * offset are read in {@code zone}.
  */
@@ -60,6 +61,10 @@ public final class TimeParser {
 
     private long parseAuto(String s) {
         if (!s.isEmpty() && s.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+            if (s.length() == 8) {
+                // yyyyMMdd, not epoch seconds of 1970: no market data file holds eight-digit epochs
+                return LocalDate.parse(s, DateTimeFormatter.BASIC_ISO_DATE).atStartOfDay(zone).toInstant().toEpochMilli();
+            }
             long n = Long.parseLong(s);
             return n >= MILLIS_THRESHOLD ? n : Math.multiplyExact(n, 1000L);
         }

@@ -10,13 +10,20 @@ public final class TradeTape {
     private final long[] time;
     private final double[] price;
     private final double[] amount;
+    private final SkippedRows skipped;
 
-    TradeTape(Instrument instrument, String source, long[] time, double[] price, double[] amount) {
+    TradeTape(Instrument instrument, String source, long[] time, double[] price, double[] amount, SkippedRows skipped) {
         this.instrument = instrument;
         this.source = source;
         this.time = time;
         this.price = price;
         this.amount = amount;
+        this.skipped = skipped;
+    }
+
+    /** Rows the loader skipped under {@code --skip-bad-rows} (none otherwise). */
+    public SkippedRows skipped() {
+        return skipped;
     }
 
     public Instrument instrument() {
@@ -82,7 +89,9 @@ public final class TradeTape {
         return bars.build();
     }
 
-    static TradeTape of(Instrument instrument, String source, long[] time, double[] price, double[] amount, int n) {
-        return new TradeTape(instrument, source, Arrays.copyOf(time, n), Arrays.copyOf(price, n), Arrays.copyOf(amount, n));
+    static TradeTape of(Instrument instrument, String source, long[] time, double[] price, double[] amount, int n,
+                        SkippedRows skipped) {
+        return new TradeTape(instrument, source, Arrays.copyOf(time, n), Arrays.copyOf(price, n), Arrays.copyOf(amount, n),
+                skipped);
     }
 }

@@ -151,6 +151,10 @@ public final class BacktestEngine {
                 features[i] = FeatureBank.build(registry, requests, data.get(i), mode.featureBlockBars());
                 s.bind(features[i].schema());
                 strategies[i] = s;
+                if (data.get(i).size() < features[i].warmUp()) {
+                    LOG.warn("{} has {} bars, fewer than the {} the features need to warm up: the strategy will never decide",
+                            data.get(i).source(), data.get(i).size(), features[i].warmUp());
+                }
                 cursors[i] = new BarCursor(data.get(i));
                 contexts[i] = new BarContext(cursors[i], features[i], portfolio.position(i), portfolio, this::now);
                 views[i] = contexts[i].bar();

@@ -23,7 +23,8 @@ final class ReportFormat {
     }
 
     static String pct(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f%%", v * 100) : "n/a";
+        // v + 0.0 turns -0.0 into 0.0: no "-0.00%" for a drawdown that never happened
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f%%", (v + 0.0) * 100) : "n/a";
     }
 
     static String ratio(double v) {

@@ -126,4 +126,34 @@ class BacktestCommandTest {
         assertTrue(o.out().contains("9399"), o.out());
         assertTrue(o.out().contains("MIT"), o.out());
     }
+
+    @Test
+    void badSettingsAndOddDataAreClearErrorsNotStackTraces(@TempDir Path dir) {
+        Outcome zone = trellis("backtest", "--strategy", "sma-cross", "--set", "trellis.data.csv.zone=Mars/Olympus");
+        assertEquals(2, zone.code());
+        assertTrue(zone.err().contains("trellis.data.csv.zone"), zone.err());
+        Outcome pattern = trellis("backtest", "--strategy", "sma-cross", "--set", "trellis.data.csv.time-format=bbb");
+        assertEquals(2, pattern.code());
+        assertTrue(pattern.err().contains("trellis.data.csv.time-format"), pattern.err());
+        Outcome directory = trellis("backtest", "--strategy", "sma-cross", "--data", dir.toString());
+        assertEquals(2, directory.code());
+        assertTrue(directory.err().contains("is a directory"), directory.err());
+        Outcome synthetic = trellis("backtest", "--strategy", "sma-cross", "--data", "synthetic:bars=abc");
+        assertEquals(2, synthetic.code());
+        assertTrue(synthetic.err().contains("whole number"), synthetic.err());
+        for (Outcome o : List.of(zone, pattern, directory, synthetic)) {
+            assertTrue(!o.err().contains("\tat "), "no stack trace: " + o.err());
+        }
+    }
+
+    @Test
+    void theEntrySizeComesFromTheSettings(@TempDir Path dir) throws Exception {
+        Path trades = dir.resolve("t.csv");
+        trellis("backtest", "--strategy", "sma-cross", "--set", "trellis.backtest.size=0.5", "--quiet",
+                "--export-trades", trades.toString());
+        String first = Files.readAllLines(trades).get(1);
+        String[] cells = first.split(",");
+        double notional = Double.parseDouble(cells[3]) * Double.parseDouble(cells[6]);
+        assertTrue(notional > 4_900 && notional < 5_000, "half of 10,000 went in: " + notional);
+    }
 }

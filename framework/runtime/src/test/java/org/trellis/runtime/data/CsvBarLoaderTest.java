@@ -127,4 +127,47 @@ class CsvBarLoaderTest {
         Files.writeString(f, HEADER + "2020-01-01,1,2,0.5,1.5,10\n");
         assertEquals(1, new CsvBarLoader(CsvLayout.standard(), LoadOptions.strict()).load(f, X).series().size());
     }
+
+    @Test
+    void lineNumbersCountBlankLines() {
+        DataException e = fails(HEADER + "\n2020-01-01,1,2,0.5,1.5,10\n\n2020-01-02,1,2,0.5,abc,10\n");
+        assertEquals(5, e.line(), e.getMessage());
+    }
+
+    @Test
+    void anUnterminatedQuoteIsALocatedError() {
+        DataException e = fails(HEADER + "2020-01-01,1,2,0.5,1.5,10\n2020-01-02,\"1,2,0.5,1.5,10\n2020-01-03,1,2,0.5,1.5,10\n");
+        assertTrue(e.getMessage().startsWith("bars.csv:3: malformed CSV"), e.getMessage());
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreALocatedErrorNotACrash(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("latin1.csv");
+        byte[] head = (HEADER + "2020-01-01,1,2,0.5,1.5,10\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bad = "2020-01-02,1,2,0.5,1.5,10 \u00e9t\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(f, concat(head, bad));
+        DataException e = assertThrows(DataException.class,
+                () -> new CsvBarLoader(CsvLayout.standard(), LoadOptions.strict()).load(f, X));
+        assertTrue(e.getMessage().contains("not UTF-8"), e.getMessage());
+        assertTrue(e.getMessage().contains("latin1.csv"), e.getMessage());
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
+    void aByteOrderMarkBeforeTheHeaderIsIgnored() {
+        ColumnarBarSeries s = load("\uFEFF" + HEADER + "2020-01-01,1,2,0.5,1.5,10\n", LoadOptions.strict()).series();
+        assertEquals(1, s.size());
+    }
+
+    @Test
+    void eightDigitDatesAreDatesNotEpochSeconds() {
+        ColumnarBarSeries s = load(HEADER + "20200101,1,2,0.5,1.5,10\n20200102,1,2,0.5,1.5,10\n", LoadOptions.strict()).series();
+        assertEquals(1_577_836_800_000L, s.time(0));
+        assertEquals(86_400_000L, s.barMillis());
+    }
 }

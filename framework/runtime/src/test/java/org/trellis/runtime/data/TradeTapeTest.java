@@ -73,4 +73,13 @@ class TradeTapeTest {
             }
         }
     }
+
+    @Test
+    void skippedTradesAreCountedNotLost() {
+        TradeTape t = new TradeCsvLoader(TimeParser.auto(), LoadOptions.lenient()).load(new StringReader(
+                "timestamp,price,amount\n10,100,1\n20,x,1\n30,-5,1\n40,101,1\n"), "trades.csv", Instrument.spot("X"));
+        assertEquals(2, t.size());
+        assertEquals(2, t.skipped().count());
+        assertTrue(t.skipped().examples().get(0).startsWith("trades.csv:3"));
+    }
 }
