@@ -12,8 +12,6 @@ import org.trellis.api.execution.FillListener;
 import org.trellis.api.execution.Order;
 import org.trellis.api.execution.OrderPurpose;
 import org.trellis.api.execution.OrderSide;
-import org.trellis.api.feature.FeatureRequest;
-import org.trellis.api.market.Bar;
 import org.trellis.api.market.BarCursor;
 import org.trellis.api.market.Instrument;
 import org.trellis.api.plugin.Params;
@@ -74,17 +72,7 @@ public final class BacktestEngine {
         private final List<ColumnarBarSeries> data;
         private final RiskGuard[] guards;
         private final int k;
-        private final ColumnarBarSeries[] series;
-        private final Instrument[] instruments;
-        private final int[] sizes;
-        private final BarCursor[] cursors;
-        private final FeatureBank[] features;
-        private final Strategy[] strategies;
-        private final BarContext[] contexts;
-        /** Read-only views of the cursors, for parts outside the engine (they must not move a cursor). */
-        private final Bar[] views;
-        /** Per instrument, the notional of entry orders waiting for their fill. */
-        private final double[] reserved;
+        private final Lane[] lanes;
         private final Portfolio portfolio;
         private final Executor executor;
         private final Decision decision = new Decision();
@@ -131,36 +119,23 @@ public final class BacktestEngine {
                     "fee-bps", settings.feeBps(), "slippage-bps", settings.slippageBps(),
                     "fill", settings.fillTiming().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))));
             this.costBuffer = (settings.feeBps() + settings.slippageBps()) / 10_000.0;
-            this.series = data.toArray(new ColumnarBarSeries[0]);
-            this.sizes = new int[k];
-            this.instruments = new Instrument[k];
-            for (int i = 0; i < k; i++) {
-                sizes[i] = series[i].size();
-                instruments[i] = series[i].instrument();
-            }
-            this.cursors = new BarCursor[k];
-            this.features = new FeatureBank[k];
-            this.strategies = new Strategy[k];
-            this.contexts = new BarContext[k];
-            this.views = new Bar[k];
-            this.reserved = new double[k];
+            this.lanes = new Lane[k];
             int total = 0;
             for (int i = 0; i < k; i++) {
+                ColumnarBarSeries bars = data.get(i);
                 Strategy s = registry.strategy(strategyName, params);
-                List<FeatureRequest> requests = new ArrayList<>(s.requiredFeatures());
-                features[i] = FeatureBank.build(registry, requests, data.get(i), mode.featureBlockBars());
-                s.bind(features[i].schema());
-                strategies[i] = s;
-                if (data.get(i).size() < features[i].warmUp()) {
+                FeatureBank features = FeatureBank.build(registry, new ArrayList<>(s.requiredFeatures()), bars,
+                        mode.featureBlockBars());
+                s.bind(features.schema());
+                if (bars.size() < features.warmUp()) {
                     LOG.warn("{} has {} bars, fewer than the {} the features need to warm up: the strategy will never decide",
-                            data.get(i).source(), data.get(i).size(), features[i].warmUp());
+                            bars.source(), bars.size(), features.warmUp());
                 }
-                cursors[i] = new BarCursor(data.get(i));
-                contexts[i] = new BarContext(cursors[i], features[i], portfolio.position(i), portfolio, this::now);
-                views[i] = contexts[i].bar();
-                total += data.get(i).size();
+                BarContext context = new BarContext(new BarCursor(bars), features, portfolio.position(i), portfolio, this::now);
+                lanes[i] = new Lane(i, bars, features, s, context);
+                total += bars.size();
             }
-            this.equity = k == 1 ? EquityCurve.alongside(series[0]) : new EquityCurve(total);
+            this.equity = k == 1 ? EquityCurve.alongside(lanes[0].series) : new EquityCurve(total);
             this.oneAxis = equity.followsAxis();
         }
 
@@ -171,13 +146,7 @@ public final class BacktestEngine {
         RunResult execute(ProgressListener progress) {
             // Locals, not fields: the JIT cannot trust a field across the loop's rare calls (orders,
             // fills, feature blocks) and would reload every one of them on every bar.
-            final BarCursor[] cursors = this.cursors;
-            final FeatureBank[] features = this.features;
-            final Strategy[] strategies = this.strategies;
-            final BarContext[] contexts = this.contexts;
-            final Bar[] views = this.views;
-            final Instrument[] instruments = this.instruments;
-            final int[] sizes = this.sizes;
+            final Lane[] lanes = this.lanes;
             final Executor executor = this.executor;
             final Portfolio portfolio = this.portfolio;
             final EquityCurve equity = this.equity;
@@ -188,29 +157,28 @@ public final class BacktestEngine {
             int[] next = new int[k];
             long total = countBars();
             long done = 0;
-            final ColumnarBarSeries[] series = this.series;
-            for (int i = earliest(next, sizes, series); i >= 0; i = earliest(next, sizes, series)) {
+            for (int i = earliest(next, lanes); i >= 0; i = earliest(next, lanes)) {
+                Lane lane = lanes[i];
                 int index = next[i];
-                if (paced && (mode.stopRequested() || !awaitBar(series[i].time(index)))) {
+                if (paced && (mode.stopRequested() || !awaitBar(lane.series.time(index)))) {
                     stoppedEarly = true;
                     LOG.info("{} stopped on request after {} of {} bars", mode.name(), done, total);
                     break;
                 }
                 next[i] = index + 1;
-                BarCursor bar = cursors[i].moveTo(index);
+                BarCursor bar = lane.cursor.moveTo(index);
                 at = i;
-                executor.onBar(instruments[i], views[i], this);
+                executor.onBar(lane.instrument, lane.view, this);
                 portfolio.mark(i, bar.close());
-                features[i].moveTo(index, sizes[i]);
-                Position position = portfolio.position(i);
+                lane.features.moveTo(index, lane.size);
                 if (guarded) {
-                    checkGuards(i, position);
+                    checkGuards(i, portfolio.position(i));
                 }
-                if (features[i].ready()) {
-                    strategies[i].decide(contexts[i], decision.reset());
+                if (lane.features.ready()) {
+                    lane.strategy.decide(lane.context, decision.reset());
                     // an order still waiting to fill is not doubled; acting is rare: out of line
-                    if (decision.side() != Side.HOLD && !executor.hasPending(instruments[i])) {
-                        act(i, position);
+                    if (decision.side() != Side.HOLD && !executor.hasPending(lane.instrument)) {
+                        act(i, portfolio.position(i));
                     }
                 }
                 double e = portfolio.equity();
@@ -228,7 +196,7 @@ public final class BacktestEngine {
             progress.progress(total, total);
             equity.trim();
             return new RunResult(strategyName, params, settings, data, portfolio.trades(), equity,
-                    portfolio.feesPaid(), vetoes, cancelled, features[0].warmUp(), mode.name(), stoppedEarly, done);
+                    portfolio.feesPaid(), vetoes, cancelled, lanes[0].features.warmUp(), mode.name(), stoppedEarly, done);
         }
 
         /**
@@ -255,12 +223,12 @@ public final class BacktestEngine {
 
         /** What the parts' clock says: the close of the bar being processed (decisions happen there). */
         private long now() {
-            return cursors[at].time() + series[at].barMillis();
+            return lanes[at].cursor.time() + lanes[at].series.barMillis();
         }
 
         /** Time of the last bar processed (the equity curve's last point), or the first bar's if none was. */
         private long lastBarTime() {
-            return equity.size() > 0 ? equity.time(equity.size() - 1) : series[0].time(0);
+            return equity.size() > 0 ? equity.time(equity.size() - 1) : lanes[0].series.time(0);
         }
 
         /** Waits until the mode releases the bar; false when interrupted (treated as a stop). */
@@ -283,16 +251,16 @@ public final class BacktestEngine {
         }
 
         /** The series whose next bar comes first (ties: the earlier series). */
-        private static int earliest(int[] next, int[] sizes, ColumnarBarSeries[] series) {
-            int k = sizes.length;
+        private static int earliest(int[] next, Lane[] lanes) {
+            int k = lanes.length;
             if (k == 1) {
-                return next[0] < sizes[0] ? 0 : -1;
+                return next[0] < lanes[0].size ? 0 : -1;
             }
             int best = -1;
             long bestTime = Long.MAX_VALUE;
             for (int i = 0; i < k; i++) {
-                if (next[i] < sizes[i]) {
-                    long t = series[i].time(next[i]);
+                if (next[i] < lanes[i].size) {
+                    long t = lanes[i].series.time(next[i]);
                     if (t < bestTime) {
                         bestTime = t;
                         best = i;
@@ -304,7 +272,7 @@ public final class BacktestEngine {
 
         private void checkGuards(int i, Position position) {
             for (RiskGuard guard : guards) {
-                guard.onBar(contexts[i], forceClose.reset());
+                guard.onBar(lanes[i].context, forceClose.reset());
                 if (forceClose.requested() && position.quantity != 0 && !executor.hasPending(position.instrument())) {
                     send(i, exitSide(position), Math.abs(position.quantity), OrderPurpose.FORCED_EXIT, forceClose.reason());
                 }
@@ -344,26 +312,26 @@ public final class BacktestEngine {
                 vetoes.merge(NO_BUYING_POWER, 1, Integer::sum);
                 return;
             }
-            double quantity = notional / (cursors[i].close() * (1 + costBuffer));
-            if (send(i, side, quantity, OrderPurpose.ENTRY, reason) && executor.hasPending(instruments[i])) {
-                reserved[i] += notional;
+            double quantity = notional / (lanes[i].cursor.close() * (1 + costBuffer));
+            if (send(i, side, quantity, OrderPurpose.ENTRY, reason) && executor.hasPending(lanes[i].instrument)) {
+                lanes[i].reserved += notional;
             }
         }
 
         /** Notional of entries sent but not filled yet: spoken for, though not yet in any position. */
         private double reservedTotal() {
             double sum = 0;
-            for (double r : reserved) {
-                sum += r;
+            for (Lane lane : lanes) {
+                sum += lane.reserved;
             }
             return sum;
         }
 
         /** Runs the guards over the order and sends it unless vetoed; returns whether it went out. */
         private boolean send(int i, OrderSide side, double quantity, OrderPurpose purpose, String reason) {
-            Instrument instrument = contexts[i].instrument();
+            Instrument instrument = lanes[i].instrument;
             if (purpose != OrderPurpose.FORCED_EXIT && guards.length > 0) {
-                OrderIntent intent = new OrderIntent(instrument, side, quantity, purpose, cursors[i].close(),
+                OrderIntent intent = new OrderIntent(instrument, side, quantity, purpose, lanes[i].cursor.close(),
                         decision.probability(), now());
                 for (RiskGuard guard : guards) {
                     guard.review(intent, portfolio, verdict.reset());
@@ -380,7 +348,7 @@ public final class BacktestEngine {
                 }
             }
             Order order = new Order(nextOrderId++, instrument, side, quantity, purpose, reason, now());
-            executor.submit(order, views[i], this);
+            executor.submit(order, lanes[i].view, this);
             return true;
         }
 
@@ -394,7 +362,7 @@ public final class BacktestEngine {
             portfolio.apply(fill, fill.order().reason());
             int index = portfolio.indexOf(fill.order().instrument());
             if (!executor.hasPending(fill.order().instrument())) {
-                reserved[index] = 0;
+                lanes[index].reserved = 0;
             }
             listener.onFill(fill);
             for (int t = closedBefore; t < portfolio.trades().size(); t++) {
@@ -407,7 +375,9 @@ public final class BacktestEngine {
 
         private void finish(int[] next) {
             cancelled = executor.cancelAll();
-            java.util.Arrays.fill(reserved, 0);
+            for (Lane lane : lanes) {
+                lane.reserved = 0;
+            }
             if (cancelled > 0) {
                 LOG.info("{} order(s) were still waiting for a next bar when the data ended and were cancelled", cancelled);
             }
@@ -418,10 +388,10 @@ public final class BacktestEngine {
             for (int i = 0; i < k; i++) {
                 Position p = portfolio.position(i);
                 if (p.quantity != 0) {
-                    cursors[i].moveTo(next[i] - 1); // the last bar this instrument reached
+                    lanes[i].cursor.moveTo(next[i] - 1); // the last bar this instrument reached
                     Order order = new Order(nextOrderId++, p.instrument(), exitSide(p), Math.abs(p.quantity),
                             OrderPurpose.FORCED_EXIT, stoppedEarly ? "stopped" : "end-of-data", now());
-                    executor.flatten(order, views[i], this);
+                    executor.flatten(order, lanes[i].view, this);
                 }
             }
             equity.record(lastBarTime(), portfolio.equity(), false);

@@ -29,6 +29,10 @@ final class BarContext implements StrategyContext {
         this.clock = clock;
     }
 
+    BarCursor cursor() {
+        return cursor;
+    }
+
     @Override
     public Instrument instrument() {
         return instrument;
