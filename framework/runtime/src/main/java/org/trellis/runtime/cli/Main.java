@@ -7,7 +7,7 @@ import org.trellis.runtime.data.DataException;
 
 /** The {@code trellis} command. */
 @Command(name = "trellis", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Trading strategies that grow from plugins: backtest, paper, live.",
+        description = "Trading strategies that grow from plugins: backtest and paper-trade them.",
         subcommands = {BacktestCommand.class, PaperCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

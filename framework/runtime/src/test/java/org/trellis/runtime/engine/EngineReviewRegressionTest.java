@@ -9,18 +9,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.trellis.api.market.Instrument;
-import org.trellis.api.plugin.ApiVersion;
 import org.trellis.api.plugin.Params;
-import org.trellis.api.plugin.StrategyFactory;
 import org.trellis.api.risk.ForceClose;
 import org.trellis.api.risk.RiskGuard;
 import org.trellis.api.strategy.Side;
-import org.trellis.api.strategy.Strategy;
 import org.trellis.api.strategy.StrategyContext;
 import org.trellis.runtime.data.BundledData;
 import org.trellis.runtime.data.ColumnarBarSeries;
 import org.trellis.runtime.data.SyntheticBars;
 import org.trellis.runtime.plugin.PartRegistry;
+import org.trellis.runtime.testing.TestStrategies;
 
 /** Engine behaviours a review found wrong once: clock, mixed runs, leverage, decisions while pending. */
 class EngineReviewRegressionTest {
@@ -79,35 +77,13 @@ class EngineReviewRegressionTest {
         assertTrue(apart.getMessage().contains("overlap"), apart.getMessage());
     }
 
-    /** Buys at every bar: without a limit, each instrument would put all of equity in. */
-    static final class AlwaysBuy implements StrategyFactory {
-        @Override
-        public String name() {
-            return "always-buy";
-        }
-
-        @Override
-        public String description() {
-            return "test";
-        }
-
-        @Override
-        public String apiVersion() {
-            return ApiVersion.CURRENT;
-        }
-
-        @Override
-        public Strategy create(Params params) {
-            return (c, d) -> d.set(Side.BUY, Double.NaN, Double.NaN);
-        }
-    }
-
     @Test
     void twoInstrumentsShareOneEquityWithoutBorrowing() {
         ColumnarBarSeries a = flat("A", 100, 50);
         ColumnarBarSeries b = flat("B", 50, 50);
         PartRegistry registry = PartRegistry.discover();
-        registry.register(new AlwaysBuy());
+        // buys at every bar: without a limit, each instrument would put all of equity in
+        registry.register(TestStrategies.named("always-buy", () -> (c, d) -> d.set(Side.BUY, Double.NaN, Double.NaN)));
         EngineSettings settings = EngineSettings.defaults().withCosts(0, 0);
         RunResult r = new BacktestEngine(registry, settings).run("always-buy", Params.empty(), List.of(a, b), List.of(),
                 ProgressListener.NONE);
@@ -128,41 +104,17 @@ class EngineReviewRegressionTest {
         return b.build();
     }
 
-    /** Records the bars it is asked about; buys at bar 40, and again at 45 (while a forced exit waits). */
-    static final class Recording implements StrategyFactory {
-        final List<Integer> asked = new ArrayList<>();
-
-        @Override
-        public String name() {
-            return "recording";
-        }
-
-        @Override
-        public String description() {
-            return "test";
-        }
-
-        @Override
-        public String apiVersion() {
-            return ApiVersion.CURRENT;
-        }
-
-        @Override
-        public Strategy create(Params params) {
-            return (c, d) -> {
-                asked.add(c.barIndex());
-                if (c.barIndex() == 40 || c.barIndex() == 45) {
-                    d.set(Side.BUY, Double.NaN, Double.NaN);
-                }
-            };
-        }
-    }
-
     @Test
     void theStrategyIsAskedAtEveryBarEvenWhileAnOrderWaits() {
-        Recording strategy = new Recording();
+        // records the bars it is asked about; buys at bar 40, and again at 45 (while a forced exit waits)
+        List<Integer> asked = new ArrayList<>();
         PartRegistry registry = PartRegistry.discover();
-        registry.register(strategy);
+        registry.register(TestStrategies.named("recording", () -> (c, d) -> {
+            asked.add(c.barIndex());
+            if (c.barIndex() == 40 || c.barIndex() == 45) {
+                d.set(Side.BUY, Double.NaN, Double.NaN);
+            }
+        }));
         // a guard that force-closes at bar 45 with next-open fills: that exit waits during bar 45's decision
         RiskGuard closeAt45 = new RiskGuard() {
             @Override
@@ -179,7 +131,7 @@ class EngineReviewRegressionTest {
         for (int i = 0; i < 60; i++) {
             every.add(i);
         }
-        assertEquals(every, strategy.asked, "no features, no warm-up: every bar, bar 45 included");
+        assertEquals(every, asked, "no features, no warm-up: every bar, bar 45 included");
         // the buy at 40 fills at 41's open; the guard's exit at 45 fills at 46's open; the buy decided at
         // 45 is not acted on, since the exit was still waiting: one round trip, flat at the end
         assertEquals(1, r.trades().size(), r.trades()::toString);

@@ -27,11 +27,11 @@ import org.trellis.api.risk.RiskGuard;
 import org.trellis.api.risk.Verdict;
 import org.trellis.api.strategy.Decision;
 import org.trellis.api.strategy.Side;
-import org.trellis.api.strategy.Strategy;
 import org.trellis.api.strategy.StrategyContext;
 import org.trellis.runtime.data.ColumnarBarSeries;
 import org.trellis.runtime.execution.FillTiming;
 import org.trellis.runtime.plugin.PartRegistry;
+import org.trellis.runtime.testing.TestStrategies;
 
 /** Risk guards inside the engine: vetoes are honoured and counted by reason; a force-close closes with its reason. */
 class RiskGuardEngineTest {
@@ -49,38 +49,20 @@ class RiskGuardEngineTest {
     }
 
     /** Buys at bars 5, 15, 25 and sells at bars 10, 20, 30 (reasons "buy" / "sell"), holds otherwise. */
-    private static final class Scripted implements StrategyFactory {
-        @Override
-        public String apiVersion() {
-            return org.trellis.api.plugin.ApiVersion.CURRENT;
-        }
-
-        @Override
-        public String name() {
-            return "scripted";
-        }
-
-        @Override
-        public String description() {
-            return "test script";
-        }
-
-        @Override
-        public Strategy create(Params params) {
-            return (StrategyContext c, Decision d) -> {
-                int i = c.barIndex();
-                if (i == 5 || i == 15 || i == 25) {
-                    d.set(Side.BUY, Double.NaN, Double.NaN).because("buy");
-                } else if (i == 10 || i == 20 || i == 30) {
-                    d.set(Side.SELL, Double.NaN, Double.NaN).because("sell");
-                }
-            };
-        }
+    private static StrategyFactory scripted() {
+        return TestStrategies.named("scripted", () -> (StrategyContext c, Decision d) -> {
+            int i = c.barIndex();
+            if (i == 5 || i == 15 || i == 25) {
+                d.set(Side.BUY, Double.NaN, Double.NaN).because("buy");
+            } else if (i == 10 || i == 20 || i == 30) {
+                d.set(Side.SELL, Double.NaN, Double.NaN).because("sell");
+            }
+        });
     }
 
     private static RunResult run(FillTiming timing, RiskGuard... guards) {
         PartRegistry registry = PartRegistry.discover();
-        registry.register(new Scripted());
+        registry.register(scripted());
         EngineSettings settings = EngineSettings.defaults().withCosts(0, 0).withFillTiming(timing);
         return new BacktestEngine(registry, settings).run("scripted", Params.of(Map.of()), List.of(SERIES), List.of(guards),
                 ProgressListener.NONE);
@@ -258,7 +240,7 @@ class RiskGuardEngineTest {
             }
         };
         PartRegistry registry = PartRegistry.discover();
-        registry.register(new Scripted());
+        registry.register(scripted());
         EngineSettings settings = EngineSettings.defaults().withCosts(0, 0).withAllowShort(true);
         RunResult r = new BacktestEngine(registry, settings).run("scripted", Params.of(Map.of()), List.of(SERIES),
                 List.of(noExits), ProgressListener.NONE);
