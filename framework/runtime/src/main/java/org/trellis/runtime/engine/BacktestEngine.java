@@ -132,7 +132,7 @@ public final class BacktestEngine {
                             bars.source(), bars.size(), features.warmUp());
                 }
                 BarContext context = new BarContext(new BarCursor(bars), features, portfolio.position(i), portfolio, this::now);
-                lanes[i] = new Lane(i, bars, features, s, context);
+                lanes[i] = new Lane(bars, features, s, context);
                 total += bars.size();
             }
             this.equity = k == 1 ? EquityCurve.alongside(lanes[0].series) : new EquityCurve(total);

@@ -8,7 +8,6 @@ import org.trellis.runtime.data.ColumnarBarSeries;
 
 /** Everything a run keeps for one instrument: its bars, where it is in them, its features and strategy. */
 final class Lane {
-    final int number;
     final ColumnarBarSeries series;
     final int size;
     final Instrument instrument;
@@ -21,8 +20,7 @@ final class Lane {
     /** Notional of entry orders waiting for their fill: spoken for, though not in a position yet. */
     double reserved;
 
-    Lane(int number, ColumnarBarSeries series, FeatureBank features, Strategy strategy, BarContext context) {
-        this.number = number;
+    Lane(ColumnarBarSeries series, FeatureBank features, Strategy strategy, BarContext context) {
         this.series = series;
         this.size = series.size();
         this.instrument = series.instrument();
