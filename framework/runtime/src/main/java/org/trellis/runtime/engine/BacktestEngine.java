@@ -306,7 +306,10 @@ public final class BacktestEngine {
         private void enter(int i, OrderSide side, String reason) {
             double size = Double.isNaN(decision.size()) ? settings.defaultSize() : decision.size();
             double equityNow = portfolio.equity();
-            double room = settings.maxLeverage() * equityNow - portfolio.grossExposure() - reservedTotal();
+            // entries only follow a flat position or the exit just sent for it: that position's
+            // exposure is on its way out and must not block its own reversal
+            double leaving = Math.abs(portfolio.position(i).markedValue());
+            double room = settings.maxLeverage() * equityNow - (portfolio.grossExposure() - leaving) - reservedTotal();
             double notional = Math.min(equityNow * size, room);
             if (!(notional > 0)) {
                 vetoes.merge(NO_BUYING_POWER, 1, Integer::sum);

@@ -250,4 +250,18 @@ class RiskGuardEngineTest {
         assertEquals("end-of-data", r.trades().get(0).exitReason());
         assertEquals(Map.of("no-exits", 3), r.vetoes());
     }
+
+    @Test
+    void aReversalIsNotBlockedByThePositionItCloses() {
+        PartRegistry registry = PartRegistry.discover();
+        registry.register(scripted());
+        EngineSettings settings = EngineSettings.defaults().withCosts(0, 0).withAllowShort(true);
+        RunResult r = new BacktestEngine(registry, settings).run("scripted", Params.of(Map.of()), List.of(SERIES),
+                List.of(), ProgressListener.NONE);
+        // long 6..11, short 11..16, long 16..21, short 21..26, long 26..31, short 31..end: six round trips
+        assertEquals(6, r.trades().size(), r.trades()::toString);
+        assertTrue(r.vetoes().isEmpty(), r.vetoes()::toString);
+        assertEquals(ClosedTrade.Direction.SHORT, r.trades().get(1).direction());
+        assertEquals(11, bar(r.trades().get(1).entryTime()));
+    }
 }
