@@ -1,7 +1,6 @@
 package org.trellis.api.plugin;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -33,13 +32,6 @@ public final class Params {
 
     public boolean has(String name) {
         return values.containsKey(name);
-    }
-
-    /** A copy with {@code name} set, for defaults filled in by a caller. */
-    public Params with(String name, Object value) {
-        Map<String, Object> copy = new LinkedHashMap<>(values);
-        copy.put(name, value);
-        return new Params(copy);
     }
 
     public String getString(String name, String fallback) {

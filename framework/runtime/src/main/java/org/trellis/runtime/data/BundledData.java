@@ -42,11 +42,6 @@ public final class BundledData {
         return DATASETS.stream().anyMatch(d -> d.name().equals(name));
     }
 
-    public static Dataset describe(String name) {
-        return DATASETS.stream().filter(d -> d.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown dataset '" + name + "'"));
-    }
-
     /** The bars of a bar dataset; loaded once per JVM (series are immutable). */
     public static ColumnarBarSeries bars(String name) {
         return CACHE.computeIfAbsent(name, BundledData::loadBars);

@@ -38,10 +38,6 @@ public final class TradeTape {
         return time.length;
     }
 
-    public Trade trade(int i) {
-        return new Trade(time[i], price[i], amount[i]);
-    }
-
     public long time(int i) {
         return time[i];
     }

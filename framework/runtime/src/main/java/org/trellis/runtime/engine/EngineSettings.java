@@ -52,8 +52,4 @@ public record EngineSettings(double capital, double feeBps, double slippageBps, 
     public EngineSettings withAllowShort(boolean allow) {
         return new EngineSettings(capital, feeBps, slippageBps, fillTiming, allow, defaultSize, maxLeverage, closeAtEnd, seed);
     }
-
-    public EngineSettings withCloseAtEnd(boolean close) {
-        return new EngineSettings(capital, feeBps, slippageBps, fillTiming, allowShort, defaultSize, maxLeverage, close, seed);
-    }
 }
