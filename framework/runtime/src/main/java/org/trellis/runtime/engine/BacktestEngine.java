@@ -96,7 +96,7 @@ public final class BacktestEngine {
         Run(String strategyName, Params params, List<ColumnarBarSeries> data, List<RiskGuard> guards, RunMode mode,
             RunListener listener) {
             this.mode = mode;
-            this.paced = mode != RunMode.BACKTEST;
+            this.paced = mode.paced();
             this.listener = listener;
             this.strategyName = strategyName;
             this.params = registry.effectiveParams(PartKind.STRATEGY, strategyName, params);
@@ -361,15 +361,14 @@ public final class BacktestEngine {
 
         @Override
         public void onFill(Fill fill) {
-            int closedBefore = portfolio.trades().size();
-            portfolio.apply(fill, fill.order().reason());
-            int index = portfolio.indexOf(fill.order().instrument());
+            int closedBefore = portfolio.tradeCount();
+            int index = portfolio.apply(fill, fill.order().reason());
             if (!executor.hasPending(fill.order().instrument())) {
                 lanes[index].reserved = 0;
             }
             listener.onFill(fill);
-            for (int t = closedBefore; t < portfolio.trades().size(); t++) {
-                listener.onTradeClosed(portfolio.trades().get(t));
+            for (int t = closedBefore; t < portfolio.tradeCount(); t++) {
+                listener.onTradeClosed(portfolio.trade(t));
             }
             for (RiskGuard guard : guards) {
                 guard.onFill(fill, portfolio);

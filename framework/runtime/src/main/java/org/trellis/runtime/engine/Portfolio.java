@@ -64,8 +64,12 @@ public final class Portfolio implements PortfolioView {
         }
     }
 
-    /** Book a fill; closing (part of) a position records a {@link ClosedTrade}. */
-    public void apply(Fill fill, String reason) {
+    /**
+     * Book a fill; closing (part of) a position records a {@link ClosedTrade}.
+     *
+     * @return the index of the fill's instrument in this portfolio
+     */
+    public int apply(Fill fill, String reason) {
         int index = indexOf(fill.order().instrument());
         Position p = positions[index];
         OrderSide side = fill.order().side();
@@ -81,6 +85,7 @@ public final class Portfolio implements PortfolioView {
         double signed = side.sign() * qty;
         book(p, signed, qty, price, fee, fill, reason);
         openPositions += (p.quantity != 0 ? 1 : 0) - (wasOpen ? 1 : 0);
+        return index;
     }
 
     private void book(Position p, double signed, double qty, double price, double fee, Fill fill, String reason) {
@@ -118,6 +123,15 @@ public final class Portfolio implements PortfolioView {
         }
         p.quantity += signedQty;
         p.entryFees += fee;
+    }
+
+    /** Round trips closed so far (without the read-only wrapper {@link #trades()} makes). */
+    int tradeCount() {
+        return trades.size();
+    }
+
+    ClosedTrade trade(int i) {
+        return trades.get(i);
     }
 
     public List<ClosedTrade> trades() {

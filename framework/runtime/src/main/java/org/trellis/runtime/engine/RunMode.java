@@ -22,6 +22,11 @@ public interface RunMode {
         public int featureBlockBars() {
             return 1024;
         }
+
+        @Override
+        public boolean paced() {
+            return false;
+        }
     };
 
     String name();
@@ -36,6 +41,14 @@ public interface RunMode {
      */
     default int featureBlockBars() {
         return 1;
+    }
+
+    /**
+     * Whether bars may have to wait and the run may be stopped from outside; when false the engine
+     * never asks {@link #awaitBar} or {@link #stopRequested}.
+     */
+    default boolean paced() {
+        return true;
     }
 
     /** True when the run should stop at the next bar (e.g. after Ctrl-C). */
