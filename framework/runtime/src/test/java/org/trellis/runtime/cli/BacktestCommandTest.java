@@ -50,12 +50,28 @@ class BacktestCommandTest {
     }
 
     @Test
-    void costsAndParamsChangeTheResult() {
-        String cheap = trellis("backtest", "--strategy", "sma-cross", "--fee-bps", "0", "--slippage-bps", "0").out();
-        String dear = trellis("backtest", "--strategy", "sma-cross", "--fee-bps", "30", "--slippage-bps", "10").out();
-        String slower = trellis("backtest", "--strategy", "sma-cross", "--param", "fast=20", "--param", "slow=60").out();
-        assertFalse(cheap.equals(dear));
-        assertFalse(cheap.equals(slower));
+    void costsCostMoneyAndParamsChangeTheTrades(@TempDir Path dir) throws Exception {
+        JsonNode cheap = report(dir, "cheap", "--fee-bps", "0", "--slippage-bps", "0");
+        JsonNode dear = report(dir, "dear", "--fee-bps", "30", "--slippage-bps", "10");
+        JsonNode slower = report(dir, "slower", "--param", "fast=20", "--param", "slow=60");
+        // costs do not move the signals: the same trades, but dearer ones end with less
+        assertEquals(cheap.at("/performance/trades").asInt(), dear.at("/performance/trades").asInt());
+        assertEquals(0, cheap.at("/performance/feesPaid").asDouble());
+        assertTrue(dear.at("/performance/feesPaid").asDouble() > 0);
+        assertTrue(dear.at("/performance/finalEquity").asDouble() < cheap.at("/performance/finalEquity").asDouble());
+        // slower averages cross less often
+        assertTrue(slower.at("/performance/trades").asInt() < cheap.at("/performance/trades").asInt());
+        assertEquals(60, slower.at("/params/slow").asInt());
+    }
+
+    private static JsonNode report(Path dir, String name, String... flags) throws Exception {
+        Path json = dir.resolve(name + ".json");
+        String[] args = new String[flags.length + 5];
+        System.arraycopy(new String[] {"backtest", "--strategy", "sma-cross", "--quiet", "--report-json=" + json}, 0, args, 0, 5);
+        System.arraycopy(flags, 0, args, 5, flags.length);
+        Outcome o = trellis(args);
+        assertEquals(0, o.code(), o.err());
+        return new ObjectMapper().readTree(json.toFile());
     }
 
     @Test
