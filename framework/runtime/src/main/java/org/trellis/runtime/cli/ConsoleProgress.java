@@ -16,6 +16,7 @@ final class ConsoleProgress implements ProgressListener {
     private final boolean enabled;
     private final long start = System.nanoTime();
     private boolean shown;
+    private boolean ended;
     private long lastDraw;
 
     ConsoleProgress(PrintStream out, String label, boolean enabled) {
@@ -30,16 +31,14 @@ final class ConsoleProgress implements ProgressListener {
 
     @Override
     public void progress(long done, long total) {
-        if (!enabled) {
+        if (!enabled || ended) {
             return;
         }
         long now = System.nanoTime();
         long elapsed = now - start;
         boolean finished = done >= total;
-        if (elapsed < SHOW_AFTER_NANOS || (!finished && now - lastDraw < 100_000_000L)) {
-            if (finished && shown) {
-                out.println();
-            }
+        // quick work shows nothing; a shown bar is completed, and ended by one newline, once
+        if (elapsed < SHOW_AFTER_NANOS || !finished && now - lastDraw < 100_000_000L) {
             return;
         }
         lastDraw = now;
@@ -47,6 +46,7 @@ final class ConsoleProgress implements ProgressListener {
         out.print('\r' + line(done, total, elapsed));
         if (finished) {
             out.println();
+            ended = true;
         }
         out.flush();
     }

@@ -33,4 +33,17 @@ class ConsoleProgressTest {
         p.progress(100, 100);
         assertEquals("", bytes.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aShownBarEndsWithOneNewlineEvenWhenTheEndIsReportedTwice() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ConsoleProgress p = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), "x", true);
+        Thread.sleep(1100);
+        p.progress(50, 100);
+        p.progress(100, 100);
+        p.progress(100, 100);
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains(" 50%") && out.contains("100%"), out);
+        assertEquals(1, out.chars().filter(c -> c == '\n').count(), out);
+    }
 }
