@@ -15,7 +15,6 @@ final class ConsoleProgress implements ProgressListener {
     private final String label;
     private final boolean enabled;
     private final long start = System.nanoTime();
-    private boolean shown;
     private boolean ended;
     private long lastDraw;
 
@@ -42,7 +41,6 @@ final class ConsoleProgress implements ProgressListener {
             return;
         }
         lastDraw = now;
-        shown = true;
         out.print('\r' + line(done, total, elapsed));
         if (finished) {
             out.println();
