@@ -18,11 +18,6 @@ public interface PartFactory<T> {
 
     PartKind kind();
 
-    /** The plugin's own version. */
-    default String version() {
-        return "0.1.0";
-    }
-
     /**
      * The API version this part was built for; see {@link ApiVersion#supports}. Implement it as
      * {@code return ApiVersion.CURRENT;} in your own class: the constant is then compiled into your

@@ -19,7 +19,7 @@ final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunOptions.Prepared run = options.prepare(spec.commandLine().getErr());
-        options.publish(run.engine().run(options.strategy, run.params(), run.data(), List.of(),
+        options.publish(run.engine().run(options.strategy, run.params(), run.data(), run.guards(),
                 ConsoleProgress.forTerminal("backtest")), spec.commandLine().getOut());
         return 0;
     }

@@ -4,11 +4,12 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import org.trellis.runtime.data.DataException;
+import org.trellis.runtime.plugin.PluginException;
 
 /** The {@code trellis} command. */
 @Command(name = "trellis", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Trading strategies that grow from plugins: backtest and paper-trade them.",
-        subcommands = {BacktestCommand.class, PaperCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BacktestCommand.class, PaperCommand.class, DataCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -23,7 +24,7 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof IllegalArgumentException || e instanceof DataException) {
+            if (e instanceof IllegalArgumentException || e instanceof DataException || e instanceof PluginException) {
                 err.println("error: " + e.getMessage());
                 return 2;
             }

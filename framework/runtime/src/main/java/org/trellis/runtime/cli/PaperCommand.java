@@ -56,7 +56,7 @@ final class PaperCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "paper: %s on %d instrument(s), replay speed %sx; Ctrl-C stops and reports%n",
                     options.strategy, prepared.data().size(), speed);
             out.flush();
-            RunResult run = prepared.engine().run(options.strategy, prepared.params(), prepared.data(), List.of(),
+            RunResult run = prepared.engine().run(options.strategy, prepared.params(), prepared.data(), prepared.guards(),
                     (done, total) -> { }, replay, new LiveLog(out));
             if (run.stoppedEarly()) {
                 out.println("paper: stopped; open positions handled per trellis.backtest.close-at-end");

@@ -17,6 +17,7 @@ import org.trellis.runtime.engine.BacktestEngine;
 import org.trellis.runtime.engine.EngineSettings;
 import org.trellis.runtime.engine.RunResult;
 import org.trellis.runtime.execution.FillTiming;
+import org.trellis.api.risk.RiskGuard;
 import org.trellis.runtime.plugin.PartRegistry;
 import org.trellis.runtime.report.BacktestReport;
 import org.trellis.runtime.report.ReportHtml;
@@ -38,6 +39,13 @@ final class RunOptions {
 
     @Option(names = {"--param", "-p"}, paramLabel = "KEY=VALUE", description = "Strategy parameter, e.g. --param fast=10.")
     List<String> params = new ArrayList<>();
+
+    @Option(names = "--guard", paramLabel = "NAME[:K=V,...]", description = "Risk guard by name with its parameters, "
+            + "e.g. --guard cooldown:bars=5; repeat for several (they apply in order). ./trellis plugins lists them.")
+    List<String> guards = new ArrayList<>();
+
+    @Option(names = "--plugins", paramLabel = "DIR", description = "Plugins folder (default: trellis.plugins.dir, i.e. plugins/).")
+    Path pluginsDir;
 
     @Option(names = "--fee-bps", paramLabel = "N", description = "Fee per fill in basis points.")
     Double feeBps;
@@ -85,7 +93,8 @@ final class RunOptions {
     boolean quiet;
 
     /** A strategy ready to run: its engine, its data and its parameters. */
-    record Prepared(BacktestEngine engine, List<ColumnarBarSeries> data, Params params, EngineSettings settings) {
+    record Prepared(BacktestEngine engine, List<ColumnarBarSeries> data, Params params, List<RiskGuard> guards,
+                    EngineSettings settings) {
     }
 
     Prepared prepare(PrintWriter err) {
@@ -102,8 +111,14 @@ final class RunOptions {
             }
             series.add(window(loaded.series()));
         }
-        return new Prepared(new BacktestEngine(PartRegistry.discover(), settings), series,
-                Params.of(KeyValues.parse(params, "--param")), settings);
+        PartRegistry registry = PartRegistry.discover(config.plugins(pluginsDir));
+        List<RiskGuard> riskGuards = new ArrayList<>();
+        for (String g : guards) {
+            PartSpec spec = PartSpec.parse(g, "--guard");
+            riskGuards.add(registry.riskGuard(spec.name(), spec.params()));
+        }
+        return new Prepared(new BacktestEngine(registry, settings), series,
+                Params.of(KeyValues.parse(params, "--param")), riskGuards, settings);
     }
 
     /** Writes the requested report files, then prints the text report unless --quiet. */

@@ -70,6 +70,25 @@ public final class TrellisConfig {
                 seed()), "trellis.backtest");
     }
 
+    /**
+     * The plugins folder: {@code trellis.plugins.dir}, a relative path taken from the Trellis home
+     * (system property {@code trellis.home}, set by the launcher) or else the working directory.
+     */
+    public org.trellis.runtime.plugin.PluginFolder plugins(Path overrideDir) {
+        Path dir = overrideDir;
+        if (dir == null) {
+            dir = Path.of(get(() -> config.getString("trellis.plugins.dir"), "trellis.plugins.dir"));
+            String home = System.getProperty("trellis.home");
+            if (!dir.isAbsolute() && home != null) {
+                dir = Path.of(home).resolve(dir);
+            }
+        } else if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("--plugins " + dir + ": no such folder");
+        }
+        return new org.trellis.runtime.plugin.PluginFolder(dir,
+                get(() -> config.getStringList("trellis.plugins.shared-packages"), "trellis.plugins.shared-packages"));
+    }
+
     public String defaultData() {
         return get(() -> config.getString("trellis.data.default"), "trellis.data.default");
     }

@@ -1,7 +1,10 @@
 package org.trellis.runtime.plugin;
 
+import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +30,30 @@ import org.trellis.api.strategy.Strategy;
 import org.trellis.api.execution.Executor;
 
 /**
- * Every part the running JVM can build, by kind and name, discovered with {@link ServiceLoader}
- * (in the manner of Lucene's named SPI loaders). A factory that fails to load or needs a newer API
- * is reported in {@link #problems()} and skipped; the others still load.
+ * Every part this Trellis can build, by kind and name, in the manner of Lucene's named SPI loaders:
+ * factories are discovered with {@link ServiceLoader} on the classpath (the built-in parts) and in
+ * each plugin of the plugins folder ({@link PluginFolder}). A factory or plugin that fails to load,
+ * or needs a newer API, is refused with a reason ({@link #listing()}, {@link #problems()}) and the
+ * others still load. Two parts of one kind with one name are a conflict: both are listed, and using
+ * the name fails with an error that names both plugins.
  */
-public final class PartRegistry {
+public final class PartRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PartRegistry.class);
-    private final Map<PartKind, Map<String, PartFactory<?>>> parts = new LinkedHashMap<>();
-    private final List<String> problems = new ArrayList<>();
+    private static final List<Class<? extends PartFactory<?>>> SPIS = List.of(
+            FeatureSetFactory.class, StrategyFactory.class, RiskGuardFactory.class, ExecutorFactory.class);
+
+    /** A factory and the plugin it came from. */
+    public record Part(PartFactory<?> factory, PluginInfo plugin) {
+    }
+
+    /** Something that was not loaded: a whole plugin ({@code kind} null) or one of its parts. */
+    public record Refusal(PartKind kind, String name, PluginInfo plugin, String reason) {
+    }
+
+    private final Map<PartKind, Map<String, List<Part>>> parts = new EnumMap<>(PartKind.class);
+    private final Map<String, PluginInfo> plugins = new LinkedHashMap<>();
+    private final List<Refusal> refusals = new ArrayList<>();
+    private final List<URLClassLoader> loaders = new ArrayList<>();
 
     private PartRegistry() {
         for (PartKind kind : PartKind.values()) {
@@ -42,66 +61,182 @@ public final class PartRegistry {
         }
     }
 
-    /** Discovers parts visible to {@code loader}. */
+    /** Discovers the parts visible to {@code loader} (no plugins folder). */
     public static PartRegistry discover(ClassLoader loader) {
         PartRegistry registry = new PartRegistry();
-        registry.load(FeatureSetFactory.class, loader);
-        registry.load(StrategyFactory.class, loader);
-        registry.load(RiskGuardFactory.class, loader);
-        registry.load(ExecutorFactory.class, loader);
+        registry.loadClasspath(loader);
         return registry;
     }
 
+    /** The built-in parts and whatever else is on Trellis's own classpath. */
     public static PartRegistry discover() {
         return discover(PartRegistry.class.getClassLoader());
     }
 
-    private <F extends PartFactory<?>> void load(Class<F> spi, ClassLoader loader) {
-        var it = ServiceLoader.load(spi, loader).iterator();
-        while (true) {
-            F factory;
-            try {
-                if (!it.hasNext()) {
-                    break;
-                }
-                factory = it.next();
-            } catch (ServiceConfigurationError | LinkageError e) {
-                report(spi.getSimpleName() + ": " + e.getMessage());
-                continue;
+    /** The classpath's parts, then every plugin in {@code folder} (in file-name order). */
+    public static PartRegistry discover(PluginFolder folder) {
+        PartRegistry registry = discover();
+        folder.loadInto(registry);
+        return registry;
+    }
+
+    private void loadClasspath(ClassLoader loader) {
+        Map<String, PluginInfo> bySource = new HashMap<>();
+        for (Class<? extends PartFactory<?>> spi : SPIS) {
+            for (PartFactory<?> factory : providers(spi, loader, ClasspathSources.CLASSPATH)) {
+                register(factory, bySource.computeIfAbsent(ClasspathSources.location(factory.getClass()),
+                        where -> ClasspathSources.describe(factory.getClass(), where)));
             }
-            register(factory);
         }
     }
 
-    /** Adds a factory (tests and embedders use this directly). */
+    /** Loads the parts of one plugin whose classes {@code loader} holds; the registry closes the loader. */
+    void loadPlugin(URLClassLoader loader, PluginInfo plugin) {
+        loaders.add(loader);
+        PluginInfo earlier = plugins.putIfAbsent(plugin.name(), plugin);
+        if (earlier != null) {
+            refuse(null, plugin.name(), plugin, "another plugin has the name '" + plugin.name() + "': "
+                    + earlier.location() + "; rename one (name= in " + PluginDescriptor.RESOURCE + ") or remove one");
+            return;
+        }
+        int before = count();
+        for (Class<? extends PartFactory<?>> spi : SPIS) {
+            for (PartFactory<?> factory : providers(spi, loader, plugin)) {
+                register(factory, plugin);
+            }
+        }
+        if (count() == before && refusals.stream().noneMatch(r -> r.plugin() == plugin)) {
+            refuse(null, plugin.name(), plugin, "provides no parts: list its factories in META-INF/services/"
+                    + "org.trellis.api.plugin.<Kind>Factory (see examples/third-party-plugin)");
+        }
+    }
+
+    /** Records a plugin that could not be opened at all. */
+    void refusePlugin(PluginInfo plugin, String reason) {
+        refuse(null, plugin.name(), plugin, reason);
+    }
+
+    private int count() {
+        int n = 0;
+        for (Map<String, List<Part>> byName : parts.values()) {
+            for (List<Part> list : byName.values()) {
+                n += list.size();
+            }
+        }
+        return n;
+    }
+
+    /** The providers of one SPI; one that fails to load is refused and the rest still load. */
+    private <F extends PartFactory<?>> List<F> providers(Class<F> spi, ClassLoader loader, PluginInfo plugin) {
+        List<F> found = new ArrayList<>();
+        var it = ServiceLoader.load(spi, loader).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    return found;
+                }
+                found.add(it.next());
+            } catch (ServiceConfigurationError | LinkageError e) {
+                refuse(null, plugin.name(), plugin, spi.getSimpleName() + ": " + rootMessage(e));
+            }
+        }
+    }
+
+    /** Adds a factory made in code (tests and embedders use this directly). */
     public void register(PartFactory<?> factory) {
-        String what = factory.kind().label() + " '" + factory.name() + "' (" + factory.getClass().getName() + ")";
+        register(factory, PluginInfo.REGISTERED);
+    }
+
+    private void register(PartFactory<?> factory, PluginInfo plugin) {
+        PartKind kind;
+        String name;
+        String api;
+        try {
+            kind = factory.kind();
+            name = factory.name();
+            api = factory.apiVersion();
+        } catch (RuntimeException | LinkageError e) {
+            refuse(null, factory.getClass().getName(), plugin, "factory " + factory.getClass().getName()
+                    + " failed to describe itself: " + rootMessage(e));
+            return;
+        }
+        String what = kind.label() + " '" + name + "' (" + factory.getClass().getName() + ")";
         boolean supported;
         try {
-            supported = ApiVersion.supports(factory.apiVersion());
+            supported = ApiVersion.supports(api);
         } catch (IllegalArgumentException e) {
-            report(what + ": bad API version: " + e.getMessage());
+            refuse(kind, name, plugin, what + ": bad API version: " + e.getMessage());
             return;
         }
         if (!supported) {
-            report(what + " needs API " + factory.apiVersion() + " but this Trellis provides " + ApiVersion.CURRENT
+            refuse(kind, name, plugin, what + " needs API " + api + " but this Trellis provides " + ApiVersion.CURRENT
                     + "; upgrade Trellis or use a build of the plugin for API " + ApiVersion.CURRENT);
             return;
         }
-        PartFactory<?> previous = parts.get(factory.kind()).putIfAbsent(factory.name(), factory);
-        if (previous != null && previous.getClass() != factory.getClass()) {
-            report("two " + factory.kind().plural() + " are named '" + factory.name() + "': "
-                    + previous.getClass().getName() + " and " + factory.getClass().getName() + "; the second is skipped");
+        List<Part> same = parts.get(kind).computeIfAbsent(name, n -> new ArrayList<>());
+        if (same.stream().anyMatch(p -> p.factory().getClass() == factory.getClass())) {
+            return; // the same class seen twice (e.g. listed twice on the classpath) is one part
+        }
+        same.add(new Part(factory, plugin));
+        if (same.size() > 1) {
+            LOG.warn("plugin conflict: {}", conflict(kind, name, same));
         }
     }
 
-    private void report(String problem) {
-        problems.add(problem);
-        LOG.warn("plugin skipped: {}", problem);
+    private void refuse(PartKind kind, String name, PluginInfo plugin, String reason) {
+        String prefix = plugin.location() + ": ";
+        // the listing shows the location beside the reason: do not say it twice
+        refusals.add(new Refusal(kind, name, plugin, reason.startsWith(prefix) ? reason.substring(prefix.length()) : reason));
+        LOG.warn("plugin skipped: {}: {}", plugin.location(), reason);
     }
 
+    private static String conflict(PartKind kind, String name, List<Part> same) {
+        StringBuilder sb = new StringBuilder("two " + kind.plural() + " are named '" + name + "': ");
+        for (int i = 0; i < same.size(); i++) {
+            Part p = same.get(i);
+            sb.append(i == 0 ? "" : " and ").append(p.factory().getClass().getName()).append(" in ").append(p.plugin().describe());
+        }
+        return sb.append("; remove or rename one of them").toString();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+            sb.append(": ").append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+        }
+        return sb.toString();
+    }
+
+    /** Every problem: refused plugins and parts, and name conflicts. Empty when everything loaded. */
     public List<String> problems() {
-        return Collections.unmodifiableList(problems);
+        List<String> out = new ArrayList<>();
+        for (Refusal r : refusals) {
+            out.add(r.plugin().location() + ": " + r.reason());
+        }
+        parts.forEach((kind, byName) -> byName.forEach((name, same) -> {
+            if (same.size() > 1) {
+                out.add(conflict(kind, name, same));
+            }
+        }));
+        return out;
+    }
+
+    /** Every part, loaded or conflicting, by kind then name. */
+    public List<Part> parts() {
+        List<Part> out = new ArrayList<>();
+        parts.values().forEach(byName -> byName.values().forEach(out::addAll));
+        return out;
+    }
+
+    /** Whether {@code part} shares its name with another part of its kind (and so cannot be used). */
+    public boolean inConflict(Part part) {
+        return parts.get(part.factory().kind()).get(part.factory().name()).size() > 1;
+    }
+
+    public List<Refusal> refusals() {
+        return Collections.unmodifiableList(refusals);
     }
 
     public Set<String> names(PartKind kind) {
@@ -109,18 +244,39 @@ public final class PartRegistry {
     }
 
     public List<PartFactory<?>> factories(PartKind kind) {
-        return List.copyOf(parts.get(kind).values());
+        List<PartFactory<?>> out = new ArrayList<>();
+        parts.get(kind).values().forEach(same -> same.forEach(p -> out.add(p.factory())));
+        return out;
     }
 
     public PartFactory<?> factory(PartKind kind, String name) {
-        PartFactory<?> f = parts.get(kind).get(name);
-        if (f == null) {
+        return part(kind, name).factory();
+    }
+
+    private Part part(PartKind kind, String name) {
+        List<Part> same = parts.get(kind).get(name);
+        if (same == null) {
             Set<String> known = names(kind);
-            throw new UnknownPartException("no " + kind.label() + " named '" + name + "'."
-                    + Names.suggestion(name, known) + " Known: "
-                    + (known.isEmpty() ? "(none)" : String.join(", ", known)));
+            String refused = refusals.stream().filter(r -> r.kind() == kind && name.equals(r.name())).findFirst()
+                    .map(r -> " (a plugin has one but it was not loaded: " + r.reason() + ")").orElse("");
+            throw new UnknownPartException("no " + kind.label() + " named '" + name + "'" + refused + "."
+                    + Names.suggestion(name, known) + " Known: " + (known.isEmpty() ? "(none)" : String.join(", ", known)));
         }
-        return f;
+        if (same.size() > 1) {
+            throw new PluginException(conflict(kind, name, same));
+        }
+        return same.get(0);
+    }
+
+    @Override
+    public void close() {
+        for (URLClassLoader loader : loaders) {
+            try {
+                loader.close();
+            } catch (java.io.IOException e) {
+                LOG.debug("closing a plugin class loader", e);
+            }
+        }
     }
 
     public FeatureSet featureSet(String name, Params params) {
@@ -140,8 +296,21 @@ public final class PartRegistry {
     }
 
     private Object create(PartKind kind, String name, Params params) {
-        PartFactory<?> factory = factory(kind, name);
-        return factory.create(effectiveParams(factory, params));
+        Part part = part(kind, name);
+        Params effective = effectiveParams(part.factory(), params);
+        Object made;
+        try {
+            made = part.factory().create(effective);
+        } catch (IllegalArgumentException e) {
+            throw e; // the part's own complaint about its parameters: already says what is wrong
+        } catch (RuntimeException | LinkageError e) {
+            throw new PluginException(kind.label() + " '" + name + "' from " + part.plugin().describe()
+                    + " failed to start: " + rootMessage(e), e);
+        }
+        if (made == null) {
+            throw new PluginException(kind.label() + " '" + name + "' from " + part.plugin().describe() + " made nothing (null)");
+        }
+        return made;
     }
 
     /**
