@@ -1,21 +1,19 @@
 package org.trellis.runtime.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.trellis.api.plugin.ApiVersion;
-import org.trellis.runtime.config.TrellisConfig;
 import org.trellis.runtime.plugin.PartRegistry;
 import org.trellis.runtime.plugin.PluginFolder;
 import org.trellis.runtime.plugin.PluginListing;
 import org.trellis.runtime.report.ReportJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,22 +25,16 @@ final class PluginsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--plugins", paramLabel = "DIR", description = "Plugins folder (default: trellis.plugins.dir, i.e. plugins/).")
-    Path pluginsDir;
-
     @Option(names = "--json", description = "Print JSON for machines instead of a table.")
     boolean json;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Extra config file layered over conf/application.conf.")
-    Path configFile;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config setting.")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    ConfigOptions configOptions;
 
     /** Exit code 0 when everything loaded, 3 when some plugin or part did not (scripts can check). */
     @Override
     public Integer call() throws Exception {
-        PluginFolder folder = TrellisConfig.load(configFile, KeyValues.parse(sets, "--set")).plugins(pluginsDir);
+        PluginFolder folder = configOptions.plugins(configOptions.config());
         List<PluginListing.Row> rows;
         try (PartRegistry registry = PartRegistry.discover(folder)) {
             rows = PluginListing.of(registry);

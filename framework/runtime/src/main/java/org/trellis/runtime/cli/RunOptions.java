@@ -24,6 +24,7 @@ import org.trellis.runtime.report.ReportHtml;
 import org.trellis.runtime.report.ReportJson;
 import org.trellis.runtime.report.ReportText;
 import org.trellis.runtime.report.TradesCsv;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** What every command that runs a strategy takes: the strategy, its data, costs, and where reports go. */
@@ -41,11 +42,8 @@ final class RunOptions {
     List<String> params = new ArrayList<>();
 
     @Option(names = "--guard", paramLabel = "NAME[:K=V,...]", description = "Risk guard by name with its parameters, "
-            + "e.g. --guard cooldown:bars=5; repeat for several (they apply in order). ./trellis plugins lists them.")
+            + "e.g. --guard stop-loss:pct=0.02; repeat for several (they apply in order). ./trellis plugins lists them.")
     List<String> guards = new ArrayList<>();
-
-    @Option(names = "--plugins", paramLabel = "DIR", description = "Plugins folder (default: trellis.plugins.dir, i.e. plugins/).")
-    Path pluginsDir;
 
     @Option(names = "--fee-bps", paramLabel = "N", description = "Fee per fill in basis points.")
     Double feeBps;
@@ -83,11 +81,8 @@ final class RunOptions {
     @Option(names = "--skip-bad-rows", description = "Skip malformed CSV rows (counted and reported) instead of stopping.")
     boolean skipBadRows;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Extra config file layered over conf/application.conf.")
-    Path configFile;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config setting, e.g. --set trellis.backtest.capital=5000.")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    ConfigOptions configOptions;
 
     @Option(names = "--quiet", description = "Do not print the report (files are still written).")
     boolean quiet;
@@ -98,7 +93,7 @@ final class RunOptions {
     }
 
     Prepared prepare(PrintWriter err) {
-        TrellisConfig config = TrellisConfig.load(configFile, KeyValues.parse(sets, "--set"));
+        TrellisConfig config = configOptions.config();
         EngineSettings settings = settings(config);
         LoadOptions loadOptions = skipBadRows ? LoadOptions.lenient() : config.loadOptions();
         DataResolver resolver = new DataResolver(config.csvLayout(), loadOptions, settings.seed(), config.tradeBarMillis());
@@ -111,7 +106,7 @@ final class RunOptions {
             }
             series.add(window(loaded.series()));
         }
-        PartRegistry registry = PartRegistry.discover(config.plugins(pluginsDir));
+        PartRegistry registry = configOptions.parts(config);
         List<RiskGuard> riskGuards = new ArrayList<>();
         for (String g : guards) {
             PartSpec spec = PartSpec.parse(g, "--guard");

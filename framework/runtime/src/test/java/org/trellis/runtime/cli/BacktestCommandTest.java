@@ -3,28 +3,18 @@ package org.trellis.runtime.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trellis.runtime.testing.Cli.trellis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trellis.runtime.testing.Cli.Outcome;
 
 class BacktestCommandTest {
-    record Outcome(int code, String out, String err) {
-    }
-
-    static Outcome trellis(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Outcome(code, out.toString(), err.toString());
-    }
-
     @Test
     void backtestPrintsEveryReportFigureAndWritesTheFiles(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("r.json");

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trellis.api.plugin.ApiVersion;
+import org.trellis.runtime.testing.Cli;
 import org.trellis.runtime.testing.PluginJarBuilder;
 
 /**
@@ -48,7 +49,7 @@ class ExampleProjectTest {
 
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         Files.copy(jar, plugins.resolve(jar.getFileName()));
-        PluginFolderTest.Outcome listing = PluginFolderTest.trellis("plugins", "--plugins", plugins.toString(), "--json");
+        Cli.Outcome listing = Cli.trellis("plugins", "--plugins", plugins.toString(), "--json");
         assertEquals(0, listing.code(), listing.err() + listing.out());
         JsonNode parts = new ObjectMapper().readTree(listing.out()).get("parts");
         List<String> fromPlugin = new ArrayList<>();
@@ -63,7 +64,7 @@ class ExampleProjectTest {
                 "risk guard max-entries 1.0.0 " + api + " loaded"), fromPlugin);
 
         Path report = dir.resolve("r.json");
-        PluginFolderTest.Outcome run = PluginFolderTest.trellis("backtest", "--plugins", plugins.toString(),
+        Cli.Outcome run = Cli.trellis("backtest", "--plugins", plugins.toString(),
                 "--strategy", "momentum-flip", "--param", "period=5", "--guard", "max-entries:limit=2",
                 "--data", "btc-usd-1m", "--quiet", "--report-json", report.toString());
         assertEquals(0, run.code(), run.err());

@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trellis.runtime.testing.Cli.trellis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,22 +19,12 @@ import org.trellis.api.plugin.Params;
 import org.trellis.api.plugin.PartKind;
 import org.trellis.api.plugin.RiskGuardFactory;
 import org.trellis.api.plugin.StrategyFactory;
-import org.trellis.runtime.cli.Main;
 import org.trellis.runtime.testing.PluginJarBuilder;
+import org.trellis.runtime.testing.Cli.Outcome;
 
 /** Plugins dropped into a folder: built here at test time from sources, as a third party would build them. */
 class PluginFolderTest {
     static final Path EXAMPLE = Path.of("../../examples/third-party-plugin").toAbsolutePath().normalize();
-
-    record Outcome(int code, String out, String err) {
-    }
-
-    static Outcome trellis(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     /** The example third-party plugin (examples/third-party-plugin), compiled from its sources. */
     static Path examplePlugin(Path jar) throws Exception {
