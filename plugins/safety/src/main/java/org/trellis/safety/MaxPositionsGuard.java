@@ -32,7 +32,7 @@ public final class MaxPositionsGuard implements RiskGuard {
     public static final class Factory extends GuardFactory {
         public Factory() {
             super(REASON, "veto entries while <limit> positions are open (reason max-positions)",
-                    List.of(ParamSpec.integer("limit", 4, "open positions allowed at once")),
+                    List.of(ParamSpec.integer("limit", 4, "open positions allowed at once").atLeast(1)),
                     p -> new MaxPositionsGuard(p.getInt("limit", 4)));
         }
     }

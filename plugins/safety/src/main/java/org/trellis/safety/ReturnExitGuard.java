@@ -57,7 +57,7 @@ public final class ReturnExitGuard implements RiskGuard {
 
         public StopLoss() {
             super(REASON, "close a position once its return is <= -pct (reason stop-loss)",
-                    List.of(ParamSpec.number("pct", 0.35, "loss that closes the position, as a fraction of entry notional")),
+                    List.of(ParamSpec.number("pct", 0.35, "loss that closes the position, as a fraction of entry notional").between(1e-9, 1)),
                     p -> stopLoss(p.getDouble("pct", 0.35)));
         }
     }
@@ -68,7 +68,7 @@ public final class ReturnExitGuard implements RiskGuard {
 
         public TakeProfit() {
             super(REASON, "close a position once its return is >= pct (reason take-profit)",
-                    List.of(ParamSpec.number("pct", 0.75, "gain that closes the position, as a fraction of entry notional")),
+                    List.of(ParamSpec.number("pct", 0.75, "gain that closes the position, as a fraction of entry notional").atLeast(1e-9)),
                     p -> takeProfit(p.getDouble("pct", 0.75)));
         }
     }

@@ -15,7 +15,6 @@ import org.trellis.api.execution.OrderSide;
 import org.trellis.api.market.BarCursor;
 import org.trellis.api.market.Instrument;
 import org.trellis.api.plugin.Params;
-import org.trellis.api.plugin.PartKind;
 import org.trellis.api.risk.ForceClose;
 import org.trellis.api.risk.OrderIntent;
 import org.trellis.api.risk.RiskGuard;
@@ -56,12 +55,18 @@ public final class BacktestEngine {
 
     public RunResult run(String strategyName, Params params, List<ColumnarBarSeries> data, List<RiskGuard> guards,
                          ProgressListener progress, RunMode mode, RunListener listener) {
+        return run(Pipeline.of(registry, strategyName, params), data, guards, progress, mode, listener);
+    }
+
+    public RunResult run(Pipeline pipeline, List<ColumnarBarSeries> data, List<RiskGuard> guards,
+                         ProgressListener progress, RunMode mode, RunListener listener) {
         if (data.isEmpty()) {
             throw new IllegalArgumentException("a run needs at least one data series");
         }
-        Run run = new Run(strategyName, params, data, guards, mode, listener);
-        LOG.info("{} strategy={} params={} seed={} fee={}bps slippage={}bps fill={}", mode.name(), strategyName,
-                run.params, settings.seed(), settings.feeBps(), settings.slippageBps(), settings.fillTiming());
+        Run run = new Run(pipeline, data, guards, mode, listener);
+        LOG.info("{} strategy={} params={} threshold={} sizing={} seed={} fee={}bps slippage={}bps fill={}", mode.name(),
+                pipeline.name(), run.params, pipeline.threshold(), pipeline.sizing().describe(), settings.seed(),
+                settings.feeBps(), settings.slippageBps(), settings.fillTiming());
         return run.execute(progress);
     }
 
@@ -86,6 +91,8 @@ public final class BacktestEngine {
         private final boolean paced;
         /** One instrument: one equity point per bar, at the bar's time. */
         private final boolean oneAxis;
+        private final double threshold;
+        private final Sizing sizing;
         private final RunListener listener;
         private boolean stoppedEarly;
         /** The instrument whose bar is being processed; the clock reads its bar's time. */
@@ -93,13 +100,14 @@ public final class BacktestEngine {
         private long nextOrderId = 1;
         private int cancelled;
 
-        Run(String strategyName, Params params, List<ColumnarBarSeries> data, List<RiskGuard> guards, RunMode mode,
-            RunListener listener) {
+        Run(Pipeline pipeline, List<ColumnarBarSeries> data, List<RiskGuard> guards, RunMode mode, RunListener listener) {
             this.mode = mode;
             this.paced = mode.paced();
             this.listener = listener;
-            this.strategyName = strategyName;
-            this.params = registry.effectiveParams(PartKind.STRATEGY, strategyName, params);
+            this.strategyName = pipeline.name();
+            this.params = pipeline.params();
+            this.threshold = pipeline.threshold();
+            this.sizing = pipeline.sizing();
             this.data = List.copyOf(data);
             this.guards = guards.toArray(new RiskGuard[0]);
             this.k = data.size();
@@ -123,9 +131,8 @@ public final class BacktestEngine {
             int total = 0;
             for (int i = 0; i < k; i++) {
                 ColumnarBarSeries bars = data.get(i);
-                Strategy s = registry.strategy(strategyName, params);
-                FeatureBank features = FeatureBank.build(registry, new ArrayList<>(s.requiredFeatures()), bars,
-                        mode.featureBlockBars());
+                Strategy s = pipeline.strategies().get();
+                FeatureBank features = FeatureBank.build(registry, pipeline.featureRequests(s), bars, mode.featureBlockBars());
                 s.bind(features.schema());
                 if (bars.size() < features.warmUp()) {
                     LOG.warn("{} has {} bars, fewer than the {} the features need to warm up: the strategy will never decide",
@@ -280,6 +287,10 @@ public final class BacktestEngine {
         }
 
         private void act(int i, Position position) {
+            if (decision.probability() < threshold) { // NaN (no probability) passes
+                vetoes.merge(Pipeline.BELOW_THRESHOLD, 1, Integer::sum);
+                return;
+            }
             Side side = decision.side();
             String reason = decision.reason().isEmpty() ? "signal" : decision.reason();
             double q = position.quantity;
@@ -304,7 +315,7 @@ public final class BacktestEngine {
          * {@value #NO_BUYING_POWER}.
          */
         private void enter(int i, OrderSide side, String reason) {
-            double size = Double.isNaN(decision.size()) ? settings.defaultSize() : decision.size();
+            double size = sizing.size(decision, settings.defaultSize());
             double equityNow = portfolio.equity();
             // entries only follow a flat position or the exit just sent for it: that position's
             // exposure is on its way out and must not block its own reversal

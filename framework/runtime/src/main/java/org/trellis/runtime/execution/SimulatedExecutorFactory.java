@@ -26,8 +26,8 @@ public final class SimulatedExecutorFactory implements ExecutorFactory {
     @Override
     public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.number("fee-bps", 10, "fee per fill in basis points of notional"),
-                ParamSpec.number("slippage-bps", 5, "adverse price move per fill in basis points"),
+                ParamSpec.number("fee-bps", 10, "fee per fill in basis points of notional").atLeast(0),
+                ParamSpec.number("slippage-bps", 5, "adverse price move per fill in basis points").atLeast(0),
                 ParamSpec.string("fill", "next-open", "next-open or signal-close"));
     }
 

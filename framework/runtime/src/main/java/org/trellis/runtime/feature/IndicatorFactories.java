@@ -46,7 +46,7 @@ public final class IndicatorFactories {
 
         @Override
         public List<ParamSpec> params() {
-            return List.of(ParamSpec.integer("period", defaultPeriod, periodMeaning));
+            return List.of(ParamSpec.integer("period", defaultPeriod, periodMeaning).atLeast(1));
         }
 
         @Override

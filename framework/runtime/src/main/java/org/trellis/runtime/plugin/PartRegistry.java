@@ -333,16 +333,24 @@ public final class PartRegistry implements AutoCloseable {
                 continue;
             }
             String where = factory.kind().label() + " '" + factory.name() + "': ";
+            Object value;
             try {
-                typed.put(spec.name(), switch (spec.type()) {
+                value = switch (spec.type()) {
                     case "int" -> params.getInt(spec.name(), 0);
                     case "double" -> params.getDouble(spec.name(), 0);
                     case "boolean" -> params.getBoolean(spec.name(), false);
                     default -> params.getString(spec.name(), "");
-                });
+                };
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + e.getMessage(), e);
             }
+            if (value instanceof Number n) {
+                String problem = spec.rangeProblem(n.doubleValue());
+                if (problem != null) {
+                    throw new IllegalArgumentException(where + "parameter '" + spec.name() + "' " + problem);
+                }
+            }
+            typed.put(spec.name(), value);
         }
         return Params.of(typed);
     }

@@ -26,8 +26,8 @@ public final class SmaCrossFactory implements StrategyFactory {
     @Override
     public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.integer("fast", 10, "fast SMA period"),
-                ParamSpec.integer("slow", 30, "slow SMA period"));
+                ParamSpec.integer("fast", 10, "fast SMA period").atLeast(1),
+                ParamSpec.integer("slow", 30, "slow SMA period").atLeast(2));
     }
 
     @Override
