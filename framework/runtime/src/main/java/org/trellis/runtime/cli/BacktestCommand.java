@@ -14,12 +14,15 @@ final class BacktestCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
+    StrategyOptions strategy;
+
+    @Mixin
     RunOptions options;
 
     @Override
     public Integer call() {
-        RunOptions.Prepared run = options.prepare(spec.commandLine().getErr());
-        options.publish(run.engine().run(options.strategy, run.params(), run.data(), run.guards(),
+        RunOptions.Prepared run = options.prepare(strategy, spec.commandLine().getErr());
+        options.publish(run.engine().run(strategy.strategy, run.params(), run.data(), run.guards(),
                 ConsoleProgress.forTerminal("backtest")), spec.commandLine().getOut());
         return 0;
     }

@@ -31,20 +31,6 @@ import picocli.CommandLine.Option;
 final class RunOptions {
     private static final Logger LOG = LoggerFactory.getLogger(RunOptions.class);
 
-    @Option(names = "--strategy", required = true, paramLabel = "NAME", description = "Strategy by name, e.g. sma-cross.")
-    String strategy;
-
-    @Option(names = "--data", paramLabel = "NAME|CSV", description = "Bundled dataset (./trellis data list), a CSV path, "
-            + "or synthetic[:bars=N,seed=S,bar=1m]; repeat for several instruments. Default: trellis.data.default.")
-    List<String> data = new ArrayList<>();
-
-    @Option(names = {"--param", "-p"}, paramLabel = "KEY=VALUE", description = "Strategy parameter, e.g. --param fast=10.")
-    List<String> params = new ArrayList<>();
-
-    @Option(names = "--guard", paramLabel = "NAME[:K=V,...]", description = "Risk guard by name with its parameters, "
-            + "e.g. --guard stop-loss:pct=0.02; repeat for several (they apply in order). ./trellis plugins lists them.")
-    List<String> guards = new ArrayList<>();
-
     @Option(names = "--fee-bps", paramLabel = "N", description = "Fee per fill in basis points.")
     Double feeBps;
 
@@ -92,13 +78,31 @@ final class RunOptions {
                     EngineSettings settings) {
     }
 
-    Prepared prepare(PrintWriter err) {
+    /** The strategy named on the command line, with its data, guards and settings. */
+    Prepared prepare(StrategyOptions strategy, PrintWriter err) {
         TrellisConfig config = configOptions.config();
-        EngineSettings settings = settings(config);
+        EngineSettings settings = applyFlags(config.engine());
+        List<ColumnarBarSeries> series = load(strategy.data.isEmpty() ? List.of(config.defaultData()) : strategy.data,
+                config, settings.seed(), err);
+        PartRegistry registry = configOptions.parts(config);
+        List<RiskGuard> riskGuards = new ArrayList<>();
+        for (String g : strategy.guards) {
+            PartSpec spec = PartSpec.parse(g, "--guard");
+            riskGuards.add(registry.riskGuard(spec.name(), spec.params()));
+        }
+        return new Prepared(new BacktestEngine(registry, settings), series,
+                Params.of(KeyValues.parse(strategy.params, "--param")), riskGuards, settings);
+    }
+
+    /**
+     * Loads data by name or path, cut to --from/--to; bad rows stop the load (or, with
+     * --skip-bad-rows, are counted and shown on {@code err}).
+     */
+    List<ColumnarBarSeries> load(List<String> specs, TrellisConfig config, long seed, PrintWriter err) {
         LoadOptions loadOptions = skipBadRows ? LoadOptions.lenient() : config.loadOptions();
-        DataResolver resolver = new DataResolver(config.csvLayout(), loadOptions, settings.seed(), config.tradeBarMillis());
+        DataResolver resolver = new DataResolver(config.csvLayout(), loadOptions, seed, config.tradeBarMillis());
         List<ColumnarBarSeries> series = new ArrayList<>();
-        for (String spec : data.isEmpty() ? List.of(config.defaultData()) : data) {
+        for (String spec : specs) {
             LoadedSeries loaded = resolver.resolve(spec);
             if (loaded.skipped().count() > 0) {
                 err.println("warning: skipped " + loaded.skipped().count() + " bad row(s) in " + spec + ", e.g.:");
@@ -106,30 +110,31 @@ final class RunOptions {
             }
             series.add(window(loaded.series()));
         }
-        PartRegistry registry = configOptions.parts(config);
-        List<RiskGuard> riskGuards = new ArrayList<>();
-        for (String g : guards) {
-            PartSpec spec = PartSpec.parse(g, "--guard");
-            riskGuards.add(registry.riskGuard(spec.name(), spec.params()));
-        }
-        return new Prepared(new BacktestEngine(registry, settings), series,
-                Params.of(KeyValues.parse(params, "--param")), riskGuards, settings);
+        return series;
     }
 
     /** Writes the requested report files, then prints the text report unless --quiet. */
     void publish(RunResult run, PrintWriter out) {
+        publish(run, out, null);
+    }
+
+    /**
+     * The same for one of several strategies of a script: with a {@code suffix} each file gets it
+     * before its extension ({@code report.json} becomes {@code report-audited.json}).
+     */
+    void publish(RunResult run, PrintWriter out, String suffix) {
         BacktestReport report = BacktestReport.of(run);
         if (reportJson != null) {
-            ReportJson.write(report, reportJson);
-            LOG.info("wrote {}", reportJson);
+            ReportJson.write(report, suffixed(reportJson, suffix));
+            LOG.info("wrote {}", suffixed(reportJson, suffix));
         }
         if (reportHtml != null) {
-            ReportHtml.write(report, run, reportHtml);
-            LOG.info("wrote {}", reportHtml);
+            ReportHtml.write(report, run, suffixed(reportHtml, suffix));
+            LOG.info("wrote {}", suffixed(reportHtml, suffix));
         }
         if (exportTrades != null) {
-            TradesCsv.write(run.trades(), exportTrades);
-            LOG.info("wrote {}", exportTrades);
+            TradesCsv.write(run.trades(), suffixed(exportTrades, suffix));
+            LOG.info("wrote {}", suffixed(exportTrades, suffix));
         }
         if (!quiet) {
             out.print(ReportText.render(report));
@@ -137,8 +142,18 @@ final class RunOptions {
         }
     }
 
-    private EngineSettings settings(TrellisConfig config) {
-        EngineSettings s = config.engine();
+    static Path suffixed(Path file, String suffix) {
+        if (suffix == null) {
+            return file;
+        }
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String renamed = dot > 0 ? name.substring(0, dot) + "-" + suffix + name.substring(dot) : name + "-" + suffix;
+        return file.resolveSibling(renamed);
+    }
+
+    /** {@code s} with every setting given as a flag (--fee-bps, --capital, --seed, ...) replaced by the flag's value. */
+    EngineSettings applyFlags(EngineSettings s) {
         return new EngineSettings(
                 capital != null ? capital : s.capital(),
                 feeBps != null ? feeBps : s.feeBps(),
