@@ -20,4 +20,17 @@ final class ScriptLines {
         int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
         return path.substring(slash + 1);
     }
+
+    /** {@code file:line} of the script frame where {@code e} was thrown, or {@code file} if none. */
+    static String at(Throwable e, String file) {
+        String name = fileName(file);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (name.equals(frame.getFileName()) && frame.getLineNumber() > 0) {
+                    return file + ":" + frame.getLineNumber();
+                }
+            }
+        }
+        return file;
+    }
 }

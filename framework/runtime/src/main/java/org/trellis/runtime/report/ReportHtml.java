@@ -28,7 +28,7 @@ public final class ReportHtml {
     /** Trades marked on the price charts; beyond this, the largest wins and losses by |return|. */
     static final int MAX_MARKED_TRADES = 1000;
 
-    private static final String CSS = resource("report.css");
+    static final String CSS = resource("report.css");
     private static final String JS = resource("report.js");
 
     private ReportHtml() {
@@ -412,7 +412,7 @@ public final class ReportHtml {
         return Html.escape(s);
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = ReportHtml.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("report resource " + name + " is missing from the classpath");

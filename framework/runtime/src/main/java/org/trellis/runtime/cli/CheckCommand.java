@@ -1,0 +1,65 @@
+package org.trellis.runtime.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.trellis.runtime.data.ColumnarBarSeries;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code trellis check SCRIPT...}: compile each script, resolve its parts, load its data, but trade nothing. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Validate strategy scripts without running them: syntax, keywords, part names and parameters, "
+                + "the sandbox, and the data they name.")
+final class CheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "SCRIPT", description = "Strategy scripts to check.")
+    List<Path> scripts = new ArrayList<>();
+
+    @Option(names = "--unsafe-scripts", description = "Check as `run --unsafe-scripts` would run: without the sandbox.")
+    boolean unsafe;
+
+    @Mixin
+    RunOptions options;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int failed = 0;
+        ScriptRuns runs = new ScriptRuns(options, unsafe);
+        for (Path script : scripts) {
+            try {
+                List<ScriptRuns.Ready> ready = runs.prepare(script, err);
+                out.printf(Locale.ROOT, "ok  %s: %d strateg%s%n", script, ready.size(), ready.size() == 1 ? "y" : "ies");
+                for (ScriptRuns.Ready r : ready) {
+                    out.printf(Locale.ROOT, "    %-16s %s on %s, %d guard(s), capital %s%n", r.plan().name(),
+                            r.plan().pipeline().params(), describe(r.data()), r.plan().guards().size(), r.settings().capital());
+                }
+            } catch (IllegalArgumentException | org.trellis.runtime.data.DataException | org.trellis.runtime.plugin.PluginException e) {
+                failed++;
+                err.println("error: " + e.getMessage());
+            }
+        }
+        out.flush();
+        err.flush();
+        return failed == 0 ? 0 : 2;
+    }
+
+    private static String describe(List<ColumnarBarSeries> data) {
+        List<String> parts = new ArrayList<>();
+        for (ColumnarBarSeries s : data) {
+            parts.add(s.instrument() + " (" + s.size() + " bars)");
+        }
+        return String.join(", ", parts);
+    }
+}

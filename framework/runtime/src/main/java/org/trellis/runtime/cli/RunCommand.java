@@ -1,0 +1,77 @@
+package org.trellis.runtime.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.trellis.runtime.engine.RunResult;
+import org.trellis.runtime.report.Comparison;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code trellis run SCRIPT}: every strategy of a script, side by side, in backtest or paper mode. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run a strategy script (strategies/*.groovy): each strategy block with its own data, portfolio "
+                + "and risk budget; reports per strategy and, for several, a side-by-side table.")
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCRIPT", description = "The strategy script, e.g. strategies/sma_cross.groovy.")
+    Path script;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "backtest",
+            description = "backtest (default: as fast as possible) or paper (bars replayed in real time; Ctrl-C stops).")
+    String mode;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "60",
+            description = "Paper mode's replay speed: 1 = real time, 60 = an hour of bars per minute (default ${DEFAULT-VALUE}).")
+    double speed;
+
+    @Option(names = "--unsafe-scripts", description = "Lift the script sandbox: let the script call any Java or Groovy "
+            + "API (files, network, processes). Only for scripts you trust.")
+    boolean unsafe;
+
+    @Mixin
+    RunOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+        boolean paper = switch (mode.toLowerCase(Locale.ROOT)) {
+            case "backtest" -> false;
+            case "paper" -> true;
+            default -> throw new IllegalArgumentException("--mode takes backtest or paper, not '" + mode + "'");
+        };
+        PrintWriter out = spec.commandLine().getOut();
+        ScriptRuns runs = new ScriptRuns(options, unsafe);
+        List<ScriptRuns.Ready> strategies = runs.prepare(script, spec.commandLine().getErr());
+        if (paper) {
+            out.printf(Locale.ROOT, "paper: %d strateg%s from %s, replay speed %sx; Ctrl-C stops and reports%n",
+                    strategies.size(), strategies.size() == 1 ? "y" : "ies", script, speed);
+            out.flush();
+        }
+        List<RunResult> results = paper ? runs.paper(strategies, speed, out) : runs.backtest(strategies, true);
+        List<Comparison.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            String name = strategies.get(i).plan().name();
+            options.publish(results.get(i), out, strategies.size() > 1 ? name : null);
+            entries.add(Comparison.Entry.of(name, results.get(i)));
+            if (!options.quiet && i + 1 < results.size()) {
+                out.println();
+            }
+        }
+        if (entries.size() > 1 && !options.quiet) {
+            out.println();
+            out.println("Side by side:");
+            out.print(Comparison.text(entries));
+        }
+        out.flush();
+        return 0;
+    }
+}

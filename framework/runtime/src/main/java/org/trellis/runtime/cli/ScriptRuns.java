@@ -1,0 +1,106 @@
+package org.trellis.runtime.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.trellis.runtime.config.TrellisConfig;
+import org.trellis.runtime.data.ColumnarBarSeries;
+import org.trellis.runtime.dsl.ScriptHost;
+import org.trellis.runtime.dsl.ScriptPlan;
+import org.trellis.runtime.dsl.StrategySpec;
+import org.trellis.runtime.engine.BacktestEngine;
+import org.trellis.runtime.engine.EngineSettings;
+import org.trellis.runtime.engine.RunListener;
+import org.trellis.runtime.engine.RunMode;
+import org.trellis.runtime.engine.RunResult;
+import org.trellis.runtime.plugin.PartRegistry;
+
+/**
+ * The strategies of scripts, planned and run: each strategy block with its own data, settings,
+ * guards and portfolio, so that one strategy's losses never block another's trades.
+ */
+final class ScriptRuns {
+    /** A strategy block ready to run, with its data loaded and the command line's flags applied. */
+    record Ready(Path script, ScriptPlan plan, EngineSettings settings, List<ColumnarBarSeries> data) {
+    }
+
+    private final RunOptions options;
+    private final TrellisConfig config;
+    private final PartRegistry registry;
+    private final boolean unsafe;
+
+    ScriptRuns(RunOptions options, boolean unsafe) {
+        this.options = options;
+        this.config = options.configOptions.config();
+        this.registry = options.configOptions.parts(config);
+        this.unsafe = unsafe;
+    }
+
+    /** Compiles and runs the script's setup, resolves every part, loads the data: everything but trading. */
+    List<Ready> prepare(Path script, PrintWriter err) {
+        List<Ready> ready = new ArrayList<>();
+        for (StrategySpec spec : new ScriptHost(registry, unsafe).evaluate(script)) {
+            ScriptPlan plan = ScriptPlan.of(spec, registry, config.engine(), config.defaultData());
+            EngineSettings settings = options.applyFlags(plan.settings());
+            ready.add(new Ready(script, plan, settings, options.load(plan.data(), config, settings.seed(), err)));
+        }
+        return ready;
+    }
+
+    /** Backtests, one strategy after another (they share nothing, so order does not matter). */
+    List<RunResult> backtest(List<Ready> strategies, boolean progress) {
+        List<RunResult> results = new ArrayList<>();
+        for (Ready r : strategies) {
+            results.add(engine(r).run(r.plan().pipeline(), r.data(), r.plan().guards(),
+                    progress ? ConsoleProgress.forTerminal(r.plan().name()) : (done, total) -> { }, RunMode.BACKTEST,
+                    RunListener.NONE));
+        }
+        return results;
+    }
+
+    /** Paper trading: every strategy at once, each on its own replay of its data, until the data ends or Ctrl-C. */
+    List<RunResult> paper(List<Ready> strategies, double speed, PrintWriter out) throws Exception {
+        PaperSession session = new PaperSession(speed);
+        List<RunMode> replays = new ArrayList<>();
+        for (int i = 0; i < strategies.size(); i++) {
+            replays.add(session.replay());
+        }
+        return session.run(() -> {
+            ExecutorService pool = Executors.newFixedThreadPool(strategies.size(), r -> {
+                Thread t = new Thread(r, "trellis-paper");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<RunResult>> running = new ArrayList<>();
+                for (int i = 0; i < strategies.size(); i++) {
+                    Ready r = strategies.get(i);
+                    RunMode replay = replays.get(i);
+                    String label = strategies.size() > 1 ? r.plan().name() : null;
+                    running.add(pool.submit(() -> engine(r).run(r.plan().pipeline(), r.data(), r.plan().guards(),
+                            (done, total) -> { }, replay, new LiveLog(out, label))));
+                }
+                List<RunResult> results = new ArrayList<>();
+                for (Future<RunResult> f : running) {
+                    try {
+                        results.add(f.get());
+                    } catch (ExecutionException e) {
+                        throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                    }
+                }
+                return results;
+            } finally {
+                pool.shutdownNow();
+            }
+        });
+    }
+
+    private BacktestEngine engine(Ready r) {
+        return new BacktestEngine(registry, r.settings());
+    }
+}

@@ -1,0 +1,122 @@
+package org.trellis.runtime.dsl;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.codehaus.groovy.ast.ClassNode;
+import org.codehaus.groovy.ast.MethodNode;
+import org.codehaus.groovy.ast.expr.Expression;
+import org.codehaus.groovy.transform.stc.StaticTypeCheckingVisitor;
+import org.codehaus.groovy.transform.stc.TypeCheckingExtension;
+
+/**
+ * The script sandbox: scripts are type-checked statically, so every method and constructor a
+ * script calls is known at compile time, and this allow-list decides which ones it may call: the
+ * DSL's keywords, arithmetic and {@link Math}, numbers, strings, collections, ranges and the GDK's
+ * harmless helpers on them. Anything else (System.exit, files, sockets, processes, threads,
+ * reflection, class loading, evaluating more code) is a compile error at its position that says
+ * how to lift the sandbox ({@code --unsafe-scripts}).
+ *
+ * <p>Static type checking first, allow-list second: a receiver-based filter alone is not a sandbox,
+ * since dynamic calls hide their receivers (DESIGN.md).
+ */
+public final class SandboxExtension extends TypeCheckingExtension {
+    private static final Set<String> CLASSES = Set.of(
+            "java.lang.Math", "java.lang.StrictMath", "java.lang.String", "java.lang.CharSequence", "java.lang.Number",
+            "java.lang.Integer", "java.lang.Long", "java.lang.Double", "java.lang.Float", "java.lang.Short",
+            "java.lang.Byte", "java.lang.Boolean", "java.lang.Character", "java.lang.Comparable", "java.lang.Iterable",
+            "java.lang.StringBuilder", "java.lang.Enum",
+            "java.math.BigDecimal", "java.math.BigInteger",
+            "java.util.List", "java.util.Map", "java.util.Collection", "java.util.Set", "java.util.ArrayList",
+            "java.util.LinkedList", "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap", "java.util.HashSet",
+            "java.util.LinkedHashSet", "java.util.Iterator", "java.util.Map$Entry", "java.util.AbstractList",
+            "java.util.AbstractMap", "java.util.AbstractCollection",
+            "groovy.lang.GString", "groovy.lang.IntRange", "groovy.lang.Range", "groovy.lang.ObjectRange",
+            "groovy.lang.Tuple", "groovy.lang.Tuple2", "org.codehaus.groovy.runtime.GStringImpl",
+            "org.trellis.api.strategy.Side", "org.trellis.runtime.engine.Sizing");
+    /** GDK classes whose methods are helpers on the allowed types; {@link #GDK_DENIED} names the exceptions. */
+    private static final Set<String> GDK = Set.of(
+            "org.codehaus.groovy.runtime.DefaultGroovyMethods", "org.codehaus.groovy.runtime.StringGroovyMethods",
+            "org.codehaus.groovy.runtime.DefaultGroovyStaticMethods");
+    private static final Set<String> GDK_PACKAGES = Set.of(
+            "org.codehaus.groovy.runtime.typehandling.", "org.codehaus.groovy.runtime.dgmimpl.");
+    private static final Set<String> GDK_DENIED = Set.of(
+            "invokeMethod", "getMetaClass", "setMetaClass", "metaClass", "getMetaPropertyValues", "getProperties",
+            "setProperty", "getProperty", "hasProperty", "respondsTo", "mixin", "use", "sleep", "addShutdownHook",
+            "asType", "with", "tap", "identity", "execute", "newInstance", "dump", "start",
+            "startDaemon", "withStream", "withReader", "withWriter", "eachLine", "readLines", "getText", "setText",
+            "toURL", "toURI");
+    private static final Set<String> OBJECT_ALLOWED = Set.of("equals", "hashCode", "toString");
+    private static final Set<String> SCRIPT_ALLOWED = Set.of("print", "println", "printf");
+    private static final List<Class<?>> DSL = List.of(TrellisScript.class, StrategySpec.class, GuardsSpec.class);
+
+    private final Set<String> keywordMethods = new HashSet<>();
+
+    public SandboxExtension(StaticTypeCheckingVisitor visitor) {
+        super(visitor);
+        for (Class<?> c : DSL) {
+            for (java.lang.reflect.Method m : c.getMethods()) {
+                if (Keywords.isKeyword(m)) {
+                    keywordMethods.add(c.getName() + "#" + m.getName());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void onMethodSelection(Expression call, MethodNode target) {
+        if (target == null) {
+            return;
+        }
+        ClassNode owner = target.getDeclaringClass();
+        String name = target.getName();
+        if (!allowed(owner, name, target)) {
+            addStaticTypeError("not allowed in a strategy script: " + simple(owner.getName()) + "." + name
+                    + " (scripts may use the DSL, arithmetic, Math, numbers, strings and collections; "
+                    + "run with --unsafe-scripts to lift the sandbox)", call);
+        }
+    }
+
+    private boolean allowed(ClassNode owner, String method, MethodNode target) {
+        String type = owner.getName();
+        if (owner.getModule() != null && owner.getModule().getContext() != null) {
+            return true; // declared in the script itself: its body is checked like the rest
+        }
+        if (keywordMethods.contains(type + "#" + method)) {
+            return true;
+        }
+        if (type.equals(Features.class.getName())) {
+            return method.equals("get");
+        }
+        if (type.equals("groovy.lang.Script")) {
+            return SCRIPT_ALLOWED.contains(method);
+        }
+        if (type.equals("java.lang.Object")) {
+            return OBJECT_ALLOWED.contains(method);
+        }
+        if (type.equals("groovy.lang.Closure")) {
+            return method.equals("call");
+        }
+        if (CLASSES.contains(type)) {
+            return !method.equals("getClass") && !method.equals("forName");
+        }
+        if (GDK.contains(type) || GDK_PACKAGES.stream().anyMatch(type::startsWith)) {
+            return !GDK_DENIED.contains(method) && !(isSubscript(method) && onAnyObject(target));
+        }
+        return false;
+    }
+
+    private static boolean isSubscript(String method) {
+        return method.equals("getAt") || method.equals("putAt");
+    }
+
+    /** obj['name'] on any object reads or writes a property by name at run time: the one dynamic subscript. */
+    private static boolean onAnyObject(MethodNode target) {
+        return target.getParameters().length > 0 && target.getParameters()[0].getType().getName().equals("java.lang.Object");
+    }
+
+    private static String simple(String type) {
+        int dot = type.lastIndexOf('.');
+        return dot < 0 ? type : type.substring(dot + 1);
+    }
+}

@@ -1,0 +1,111 @@
+package org.trellis.runtime.dsl;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.trellis.api.feature.FeatureRequest;
+import org.trellis.api.plugin.ParamSpec;
+import org.trellis.api.plugin.Params;
+import org.trellis.api.plugin.PartKind;
+import org.trellis.api.risk.RiskGuard;
+import org.trellis.runtime.engine.EngineSettings;
+import org.trellis.runtime.engine.Pipeline;
+import org.trellis.runtime.engine.Sizing;
+import org.trellis.runtime.execution.FillTiming;
+import org.trellis.runtime.plugin.PartRegistry;
+
+/**
+ * One strategy of a script, ready to run: its pipeline (model or rule, features, threshold,
+ * sizing), its guards in order, its data and its own settings (capital, costs, fills). Every part
+ * is resolved and every parameter checked here, before any data is read; errors name the script
+ * line that asked for the part.
+ */
+public record ScriptPlan(String name, String where, Pipeline pipeline, List<RiskGuard> guards, List<String> data,
+                         EngineSettings settings) {
+
+    /** {@code defaults}: the configuration's settings, which the script's own override. */
+    public static ScriptPlan of(StrategySpec spec, PartRegistry registry, EngineSettings defaults, String defaultData) {
+        List<FeatureRequest> features = new ArrayList<>();
+        for (PartUse f : spec.features) {
+            Params p = params(registry, PartKind.FEATURE_SET, f);
+            features.add(new FeatureRequest(f.name(), p));
+        }
+        Pipeline pipeline = pipeline(spec, registry, features);
+        List<RiskGuard> guards = new ArrayList<>();
+        for (PartUse g : spec.guards) {
+            Params p = params(registry, PartKind.RISK_GUARD, g);
+            try {
+                guards.add(registry.riskGuard(g.name(), p));
+            } catch (RuntimeException e) {
+                throw new ScriptException(g.where() + ": " + e.getMessage(), e);
+            }
+        }
+        return new ScriptPlan(spec.name, spec.where, pipeline, List.copyOf(guards),
+                spec.data.isEmpty() ? List.of(defaultData) : List.copyOf(spec.data), settings(spec, defaults));
+    }
+
+    private static Pipeline pipeline(StrategySpec spec, PartRegistry registry, List<FeatureRequest> features) {
+        double threshold = spec.threshold == null ? 0 : spec.threshold;
+        Sizing sizing = spec.sizing == null ? Sizing.STRATEGY : spec.sizing;
+        if (spec.model != null) {
+            PartUse m = spec.model;
+            Params p = params(registry, PartKind.STRATEGY, m);
+            Map<String, Object> shown = new LinkedHashMap<>();
+            shown.put("model", m.name());
+            shown.putAll(p.asMap());
+            registry.factory(PartKind.STRATEGY, m.name()); // conflicts fail here, at the script's line
+            return new Pipeline(spec.name, Params.of(shown), () -> registry.strategy(m.name(), p), features, threshold, sizing);
+        }
+        if (spec.rule != null) {
+            StrategySpec.RuleUse r = spec.rule;
+            return new Pipeline(spec.name, Params.of(Map.of("rule", r.where())),
+                    () -> new RuleStrategy(r.function(), r.names(), r.where()), features, threshold, sizing);
+        }
+        throw new ScriptException(spec.where + ": strategy '" + spec.name + "' has neither a model nor a rule; add "
+                + "model 'sma-cross' (a strategy part by name) or rule { f -> ... }");
+    }
+
+    /** The use's parameters checked against what the part declares; a lone value goes to the first parameter. */
+    private static Params params(PartRegistry registry, PartKind kind, PartUse use) {
+        try {
+            Map<String, Object> given = new LinkedHashMap<>(use.params());
+            if (use.positional() != null) {
+                List<ParamSpec> declared = registry.factory(kind, use.name()).params();
+                if (declared.isEmpty()) {
+                    throw new IllegalArgumentException(kind.label() + " '" + use.name() + "' takes no parameters");
+                }
+                given.put(declared.get(0).name(), use.positional());
+            }
+            registry.effectiveParams(kind, use.name(), Params.of(given));
+            return Params.of(given);
+        } catch (RuntimeException e) {
+            throw new ScriptException(use.where() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static EngineSettings settings(StrategySpec spec, EngineSettings d) {
+        FillTiming fill = d.fillTiming();
+        if (spec.fill != null) {
+            try {
+                fill = FillTiming.parse(spec.fill);
+            } catch (IllegalArgumentException e) {
+                throw new ScriptException(spec.setAt.getOrDefault("fill", spec.where) + ": " + e.getMessage(), e);
+            }
+        }
+        try {
+            return new EngineSettings(
+                    spec.capital != null ? spec.capital : d.capital(),
+                    spec.feeBps != null ? spec.feeBps : d.feeBps(),
+                    spec.slippageBps != null ? spec.slippageBps : d.slippageBps(),
+                    fill,
+                    spec.allowShort != null ? spec.allowShort : d.allowShort(),
+                    d.defaultSize(),
+                    spec.maxLeverage != null ? spec.maxLeverage : d.maxLeverage(),
+                    d.closeAtEnd(),
+                    d.seed());
+        } catch (IllegalArgumentException e) {
+            throw new ScriptException(spec.where + ": strategy '" + spec.name + "': " + e.getMessage(), e);
+        }
+    }
+}
