@@ -71,14 +71,91 @@ final class DslTransform extends CompilationCustomizer {
 
     @Override
     public void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
-        new Rewriter(source).visitClass(classNode);
+        Set<String> scriptMethods = new java.util.HashSet<>();
+        classNode.getMethods().forEach(m -> scriptMethods.add(m.getName()));
+        Rewriter rewriter = new Rewriter(source, scriptMethods);
+        rejectAnnotations(classNode, rewriter);
+        rewriter.visitClass(classNode);
     }
+
+    /**
+     * Scripts need no annotations, and some would take them out of the sandbox (@CompileDynamic,
+     * @TypeChecked(SKIP)) or fetch code (@Grab): none is accepted.
+     */
+    private static void rejectAnnotations(ClassNode type, Rewriter errors) {
+        List<org.codehaus.groovy.ast.AnnotatedNode> nodes = new ArrayList<>();
+        nodes.add(type);
+        nodes.addAll(type.getMethods());
+        nodes.addAll(type.getDeclaredConstructors());
+        nodes.addAll(type.getFields());
+        nodes.addAll(type.getProperties());
+        if (type.getModule() != null) {
+            nodes.addAll(type.getModule().getImports());
+            nodes.addAll(type.getModule().getStarImports());
+            nodes.addAll(type.getModule().getStaticImports().values());
+            nodes.addAll(type.getModule().getStaticStarImports().values());
+            if (type.getModule().getPackage() != null) {
+                nodes.add(type.getModule().getPackage());
+            }
+        }
+        for (org.codehaus.groovy.ast.AnnotatedNode n : nodes) {
+            for (org.codehaus.groovy.ast.AnnotationNode a : n.getAnnotations()) {
+                if (a.getLineNumber() > 0) {
+                    errors.error("annotations are not allowed in strategy scripts (@" + a.getClassNode().getNameWithoutPackage()
+                            + ")", a);
+                }
+            }
+        }
+        for (org.codehaus.groovy.ast.MethodNode m : type.getMethods()) {
+            for (Parameter p : m.getParameters()) {
+                for (org.codehaus.groovy.ast.AnnotationNode a : p.getAnnotations()) {
+                    errors.error("annotations are not allowed in strategy scripts (@" + a.getClassNode().getNameWithoutPackage()
+                            + ")", a);
+                }
+            }
+        }
+    }
+
+    /** Where a call stands, for keyword checks: the script's top level, a strategy block, a guards block, elsewhere. */
+    private enum Scope {
+        TOP(TrellisScript.class, " at the top of the script"),
+        STRATEGY(StrategySpec.class, " in a strategy block"),
+        GUARDS(GuardsSpec.class, " in a guards block"),
+        OTHER(null, "");
+
+        final List<String> keywords;
+        final String where;
+
+        Scope(Class<?> dsl, String where) {
+            // calls only: BUY/SELL/HOLD are read, not called
+            this.keywords = dsl == null ? List.of()
+                    : Keywords.of(dsl).stream().filter(k -> Character.isLowerCase(k.charAt(0))).toList();
+            this.where = where;
+        }
+    }
+
+    private static final Set<String> PRINTING = Set.of("print", "println", "printf");
 
     private final class Rewriter extends ClassCodeExpressionTransformer {
         private final SourceUnit source;
+        private final Set<String> scriptMethods;
+        private final java.util.ArrayDeque<Scope> scopes = new java.util.ArrayDeque<>(List.of(Scope.TOP));
 
-        Rewriter(SourceUnit source) {
+        Rewriter(SourceUnit source, Set<String> scriptMethods) {
             this.source = source;
+            this.scriptMethods = scriptMethods;
+        }
+
+        /** An implicit-this call must be a keyword of its scope (or, at the top, a method the script declares). */
+        private boolean knownKeyword(MethodCallExpression call, String name) {
+            Scope scope = scopes.peek();
+            if (call.getLineNumber() < 1 || scope == Scope.OTHER || PRINTING.contains(name) || scope.keywords.contains(name)
+                    || (scope == Scope.TOP && scriptMethods.contains(name))) {
+                return true;
+            }
+            error("unknown keyword '" + name + "'" + scope.where + "." + Names.suggestion(name, scope.keywords)
+                    + " Keywords here: " + String.join(", ", scope.keywords), call.getMethod());
+            return false;
         }
 
         @Override
@@ -97,6 +174,9 @@ final class DslTransform extends CompilationCustomizer {
             }
             if (e instanceof MethodCallExpression call && call.isImplicitThis()) {
                 String name = call.getMethodAsString();
+                if (name != null && !knownKeyword(call, name)) {
+                    return e;
+                }
                 if ("rule".equals(name)) {
                     Expression rewritten = rewriteRule(call);
                     if (rewritten != null) {
@@ -107,6 +187,20 @@ final class DslTransform extends CompilationCustomizer {
                 }
                 if (name != null && PART_KEYWORDS.containsKey(name)) {
                     check(call, PART_KEYWORDS.get(name));
+                }
+                scopes.push("strategy".equals(name) ? Scope.STRATEGY : "guards".equals(name) ? Scope.GUARDS : Scope.OTHER);
+                try {
+                    return e.transformExpression(this);
+                } finally {
+                    scopes.pop();
+                }
+            }
+            if (e instanceof MethodCallExpression) {
+                scopes.push(Scope.OTHER); // closures passed to other methods (each, collect, ...) are not DSL blocks
+                try {
+                    return e.transformExpression(this);
+                } finally {
+                    scopes.pop();
                 }
             }
             return e.transformExpression(this);

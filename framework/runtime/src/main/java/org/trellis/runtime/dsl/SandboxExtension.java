@@ -6,6 +6,7 @@ import java.util.Set;
 import org.codehaus.groovy.ast.ClassNode;
 import org.codehaus.groovy.ast.MethodNode;
 import org.codehaus.groovy.ast.expr.Expression;
+import org.codehaus.groovy.transform.stc.ExtensionMethodNode;
 import org.codehaus.groovy.transform.stc.StaticTypeCheckingVisitor;
 import org.codehaus.groovy.transform.stc.TypeCheckingExtension;
 
@@ -68,9 +69,12 @@ public final class SandboxExtension extends TypeCheckingExtension {
         if (target == null) {
             return;
         }
-        ClassNode owner = target.getDeclaringClass();
-        String name = target.getName();
-        if (!allowed(owner, name, target)) {
+        // a GDK method shows up as a method of its receiver ('ls'.execute() as String#execute): judge
+        // it by the class that really declares it (ProcessGroovyMethods)
+        MethodNode real = target instanceof ExtensionMethodNode ext ? ext.getExtensionMethodNode() : target;
+        ClassNode owner = real.getDeclaringClass();
+        String name = real.getName();
+        if (!allowed(owner, name, real)) {
             addStaticTypeError("not allowed in a strategy script: " + simple(owner.getName()) + "." + name
                     + " (scripts may use the DSL, arithmetic, Math, numbers, strings and collections; "
                     + "run with --unsafe-scripts to lift the sandbox)", call);
@@ -113,6 +117,54 @@ public final class SandboxExtension extends TypeCheckingExtension {
     /** obj['name'] on any object reads or writes a property by name at run time: the one dynamic subscript. */
     private static boolean onAnyObject(MethodNode target) {
         return target.getParameters().length > 0 && target.getParameters()[0].getType().getName().equals("java.lang.Object");
+    }
+
+    /**
+     * Subscripts are not always method calls the checker reports: {@code obj['name']} on most types
+     * reads a property by a name known only at run time. Subscripts are allowed on lists, maps,
+     * arrays and, with a number or range, on strings.
+     */
+    @Override
+    public void afterVisitMethod(MethodNode node) {
+        if (node.getCode() == null) {
+            return;
+        }
+        node.getCode().visit(new org.codehaus.groovy.ast.CodeVisitorSupport() {
+            @Override
+            public void visitBinaryExpression(org.codehaus.groovy.ast.expr.BinaryExpression b) {
+                super.visitBinaryExpression(b);
+                if (b.getOperation().getType() == org.codehaus.groovy.syntax.Types.LEFT_SQUARE_BRACKET
+                        && !subscriptAllowed(getType(b.getLeftExpression()), getType(b.getRightExpression()))) {
+                    addStaticTypeError("not allowed in a strategy script: a [subscript] on "
+                            + simple(getType(b.getLeftExpression()).getName())
+                            + " (subscripts work on lists, maps, arrays and strings; run with --unsafe-scripts to lift the sandbox)", b);
+                }
+            }
+        });
+    }
+
+    private static boolean subscriptAllowed(ClassNode target, ClassNode index) {
+        if (target == null) {
+            return false;
+        }
+        if (target.isArray() || implementsAny(target, "java.util.List", "java.util.Map", "java.util.Collection")) {
+            return true;
+        }
+        if (implementsAny(target, "java.lang.CharSequence", "groovy.lang.GString")) {
+            return index != null && (org.codehaus.groovy.ast.ClassHelper.isNumberType(index)
+                    || implementsAny(index, "groovy.lang.Range", "java.util.Collection"));
+        }
+        return false;
+    }
+
+    private static boolean implementsAny(ClassNode type, String... names) {
+        for (String n : names) {
+            if (type.getName().equals(n) || type.implementsInterface(org.codehaus.groovy.ast.ClassHelper.make(n))
+                    || type.isDerivedFrom(org.codehaus.groovy.ast.ClassHelper.make(n))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String simple(String type) {

@@ -86,6 +86,8 @@ public final class ScriptHost {
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(TrellisScript.class.getName());
         config.setTargetBytecode(CompilerConfiguration.JDK17);
+        // @Grab would fetch code at compile time; with it off, @Grab is an ordinary (refused) annotation
+        config.setDisabledGlobalASTTransformations(java.util.Set.of("groovy.grape.GrabAnnotationTransformation"));
         config.addCompilationCustomizers(new DslTransform(registry));
         Map<String, Object> options = unsafe ? Map.of() : Map.of("extensions", SandboxExtension.class.getName());
         config.addCompilationCustomizers(new ASTTransformationCustomizer(options, CompileStatic.class));
@@ -93,6 +95,8 @@ public final class ScriptHost {
             return loader.parseClass(new GroovyCodeSource(text, fileName, "/trellis/script"), false);
         } catch (MultipleCompilationErrorsException e) {
             throw new ScriptException(describe(e, shown), e);
+        } catch (RuntimeException | LinkageError e) {
+            throw new ScriptException(shown + ": cannot compile: " + message(e), e);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
