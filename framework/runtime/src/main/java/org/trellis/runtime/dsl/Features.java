@@ -56,9 +56,12 @@ public final class Features {
                 + "; bar fields: " + String.join(", ", BAR_FIELDS));
     }
 
+    /** Points the view at a bar's context; a lane's context is one object for all its bars, so this rarely stores. */
     void at(StrategyContext context) {
-        this.context = context;
-        this.vector = context.features();
+        if (context != this.context) {
+            this.context = context;
+            this.vector = context.features();
+        }
     }
 
     /** The value of the {@code slot}-th name the rule reads (the compiler writes these calls). */
