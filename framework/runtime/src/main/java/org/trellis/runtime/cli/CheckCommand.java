@@ -43,7 +43,8 @@ final class CheckCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "ok  %s: %d strateg%s%n", script, ready.size(), ready.size() == 1 ? "y" : "ies");
                 for (ScriptRuns.Ready r : ready) {
                     out.printf(Locale.ROOT, "    %-16s %s on %s, %d guard(s), capital %s%n", r.plan().name(),
-                            r.plan().pipeline().params(), describe(r.data()), r.plan().guards().size(), r.settings().capital());
+                            decider(r.plan().pipeline().params().asMap()), describe(r.data()), r.plan().guards().size(),
+                            r.settings().capital());
                 }
             } catch (IllegalArgumentException | org.trellis.runtime.data.DataException | org.trellis.runtime.plugin.PluginException e) {
                 failed++;
@@ -53,6 +54,16 @@ final class CheckCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return failed == 0 ? 0 : 2;
+    }
+
+    /** "sma-cross {fast=5, slow=20}" for a model, "rule at x.groovy:12" for a rule. */
+    private static String decider(java.util.Map<String, Object> params) {
+        if (params.containsKey("rule")) {
+            return "rule at " + params.get("rule");
+        }
+        java.util.Map<String, Object> rest = new java.util.TreeMap<>(params);
+        Object model = rest.remove("model");
+        return model + (rest.isEmpty() ? "" : " " + rest);
     }
 
     private static String describe(List<ColumnarBarSeries> data) {

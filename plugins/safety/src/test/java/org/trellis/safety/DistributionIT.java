@@ -1,0 +1,70 @@
+package org.trellis.safety;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The distribution as a user gets it, checked after {@code package}: the build has put this plugin
+ * at plugins/trellis-safety.jar, the launcher (framework only on its classpath) loads it from there
+ * like a third party's, and the example scripts that use its guards check and run.
+ */
+class DistributionIT {
+    static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+
+    @Test
+    void theLauncherLoadsTheSafetyGuardsFromThePluginsFolder() throws Exception {
+        Path jar = ROOT.resolve("plugins/trellis-safety.jar");
+        assertTrue(Files.isRegularFile(jar), "the build packages the plugin into " + jar);
+        try (JarFile file = new JarFile(jar.toFile())) {
+            assertTrue(file.getEntry("META-INF/trellis-plugin.properties") != null);
+            assertTrue(file.stream().noneMatch(e -> e.getName().startsWith("org/trellis/api/")), "the API is not copied in");
+        }
+        String listing = launcher("plugins", "--json");
+        List<String> safety = new ArrayList<>();
+        for (JsonNode row : new ObjectMapper().readTree(listing).get("parts")) {
+            if (row.get("plugin").asText().equals("safety")) {
+                assertEquals("plugins/trellis-safety.jar", row.get("location").asText());
+                safety.add(row.get("name").asText() + " " + row.get("status").asText());
+            }
+        }
+        assertEquals(List.of("max-positions loaded", "stop-loss loaded", "take-profit loaded"), safety);
+    }
+
+    /** The example scripts use the safety guards: they must check, and the README's main job must run. */
+    @Test
+    void theExampleScriptsCheckAndTheMainJobRunsThroughTheLauncher() throws Exception {
+        List<String> scripts = new ArrayList<>(List.of("check"));
+        try (var files = Files.list(ROOT.resolve("strategies"))) {
+            files.filter(f -> f.toString().endsWith(".groovy")).sorted().forEach(f -> scripts.add(ROOT.relativize(f).toString()));
+        }
+        assertTrue(scripts.size() > 3, "example scripts exist: " + scripts);
+        String checked = launcher(scripts.toArray(new String[0]));
+        assertEquals(scripts.size() - 1, checked.lines().filter(l -> l.startsWith("ok  ")).count(), checked);
+        String report = launcher("run", "strategies/sma_cross.groovy");
+        assertTrue(report.contains("Backtest: sma-cross") && report.contains("Sharpe"), report);
+    }
+
+    /** Runs ./trellis with {@code args} from the checkout's root; returns what it printed on stdout. */
+    private static String launcher(String... args) throws Exception {
+        Path out = Files.createTempFile("trellis", ".out");
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("trellis").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder launcher = new ProcessBuilder(command).directory(ROOT.toFile()).redirectOutput(out.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        launcher.environment().put("TRELLIS_NO_BUILD", "1"); // this build has just made what it runs
+        Process p = launcher.start();
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES), "trellis " + String.join(" ", args) + " finished");
+        assertEquals(0, p.exitValue(), "trellis " + String.join(" ", args) + ":\n" + Files.readString(out));
+        return Files.readString(out);
+    }
+}
