@@ -25,8 +25,8 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SCRIPT", description = "Strategy scripts to check.")
     List<Path> scripts = new ArrayList<>();
 
-    @Option(names = "--unsafe-scripts", description = "Check as `run --unsafe-scripts` would run: without the sandbox.")
-    boolean unsafe;
+    @Mixin
+    SandboxOption sandbox;
 
     @Mixin
     RunOptions options;
@@ -36,7 +36,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int failed = 0;
-        ScriptRuns runs = new ScriptRuns(options, unsafe);
+        ScriptRuns runs = new ScriptRuns(options, sandbox.unsafe);
         for (Path script : scripts) {
             try {
                 List<ScriptRuns.Ready> ready = runs.prepare(script, err);

@@ -31,8 +31,8 @@ final class CompareCommand implements Callable<Integer> {
             description = "Where to write the HTML comparison (default ${DEFAULT-VALUE}).")
     Path html;
 
-    @Option(names = "--unsafe-scripts", description = "Lift the script sandbox (see run --help).")
-    boolean unsafe;
+    @Mixin
+    SandboxOption sandbox;
 
     @Mixin
     RunOptions options;
@@ -40,7 +40,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ScriptRuns runs = new ScriptRuns(options, unsafe);
+        ScriptRuns runs = new ScriptRuns(options, sandbox.unsafe);
         List<ScriptRuns.Ready> all = new ArrayList<>();
         for (Path script : scripts) {
             all.addAll(runs.prepare(script, spec.commandLine().getErr()));

@@ -34,9 +34,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Paper mode's replay speed: 1 = real time, 60 = an hour of bars per minute (default ${DEFAULT-VALUE}).")
     double speed;
 
-    @Option(names = "--unsafe-scripts", description = "Lift the script sandbox: let the script call any Java or Groovy "
-            + "API (files, network, processes). Only for scripts you trust.")
-    boolean unsafe;
+    @Mixin
+    SandboxOption sandbox;
 
     @Mixin
     RunOptions options;
@@ -49,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--mode takes backtest or paper, not '" + mode + "'");
         };
         PrintWriter out = spec.commandLine().getOut();
-        ScriptRuns runs = new ScriptRuns(options, unsafe);
+        ScriptRuns runs = new ScriptRuns(options, sandbox.unsafe);
         List<ScriptRuns.Ready> strategies = runs.prepare(script, spec.commandLine().getErr());
         if (paper) {
             out.printf(Locale.ROOT, "paper: %d strateg%s from %s, replay speed %sx; Ctrl-C stops and reports%n",
