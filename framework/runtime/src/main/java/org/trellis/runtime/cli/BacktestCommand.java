@@ -1,6 +1,8 @@
 package org.trellis.runtime.cli;
 
-import java.util.List;
+import org.trellis.runtime.engine.RunListener;
+import org.trellis.runtime.engine.RunMode;
+import org.trellis.runtime.engine.RunResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,8 +24,11 @@ final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunOptions.Prepared run = options.prepare(strategy, spec.commandLine().getErr());
-        options.publish(run.engine().run(strategy.strategy, run.params(), run.data(), run.guards(),
-                ConsoleProgress.forTerminal("backtest")), spec.commandLine().getOut());
+        RunResult result = options.journalOptions.run(run.config(),
+                RunOptions.about(strategy.strategy, null, run.params().asMap(), run.settings(), run.data(), strategy.guards),
+                RunMode.BACKTEST, RunListener.NONE, listener -> run.engine().run(strategy.strategy, run.params(), run.data(),
+                        run.guards(), ConsoleProgress.forTerminal("backtest"), RunMode.BACKTEST, listener));
+        options.publish(result, spec.commandLine().getOut());
         return 0;
     }
 }

@@ -9,7 +9,7 @@ import org.trellis.runtime.plugin.PluginException;
 /** The {@code trellis} command. */
 @Command(name = "trellis", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Trading strategies that grow from plugins: backtest and paper-trade them.",
-        subcommands = {RunCommand.class, CheckCommand.class, CompareCommand.class, BacktestCommand.class, PaperCommand.class, DataCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CheckCommand.class, CompareCommand.class, BacktestCommand.class, PaperCommand.class, DataCommand.class, PluginsCommand.class, JournalCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -24,7 +24,8 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof IllegalArgumentException || e instanceof DataException || e instanceof PluginException) {
+            if (e instanceof IllegalArgumentException || e instanceof DataException || e instanceof PluginException
+                    || e instanceof org.trellis.runtime.journal.JournalException) {
                 err.println("error: " + e.getMessage());
                 return 2;
             }

@@ -42,8 +42,11 @@ final class PaperCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "paper: %s on %d instrument(s), replay speed %sx; Ctrl-C stops and reports%n",
                     strategy.strategy, prepared.data().size(), speed);
             out.flush();
-            RunResult run = prepared.engine().run(strategy.strategy, prepared.params(), prepared.data(), prepared.guards(),
-                    (done, total) -> { }, replay, new LiveLog(out, null));
+            RunResult run = options.journalOptions.run(prepared.config(),
+                    RunOptions.about(strategy.strategy, null, prepared.params().asMap(), prepared.settings(), prepared.data(),
+                            strategy.guards), replay, new LiveLog(out, null),
+                    listener -> prepared.engine().run(strategy.strategy, prepared.params(), prepared.data(), prepared.guards(),
+                            (done, total) -> { }, replay, listener));
             if (run.stoppedEarly()) {
                 out.println("paper: stopped; open positions handled per trellis.backtest.close-at-end");
             }

@@ -73,9 +73,24 @@ final class RunOptions {
     @Option(names = "--quiet", description = "Do not print the report (files are still written).")
     boolean quiet;
 
+    @Mixin
+    JournalOptions journalOptions;
+
     /** A strategy ready to run: its engine, its data and its parameters. */
     record Prepared(BacktestEngine engine, List<ColumnarBarSeries> data, Params params, List<RiskGuard> guards,
-                    EngineSettings settings) {
+                    EngineSettings settings, TrellisConfig config) {
+    }
+
+    /** What the journal records about a run: strategy, parameters, settings, data and guards. */
+    static JournalOptions.About about(String name, String script, java.util.Map<String, Object> params, EngineSettings settings,
+                                      List<ColumnarBarSeries> data, List<String> guards) {
+        java.util.Map<String, Object> config = new java.util.LinkedHashMap<>();
+        config.put("strategy", name);
+        config.put("params", params);
+        config.put("settings", settings);
+        config.put("data", data.stream().map(ColumnarBarSeries::source).toList());
+        config.put("guards", guards);
+        return new JournalOptions.About(name, script, config, settings.seed());
     }
 
     /** The strategy named on the command line, with its data, guards and settings. */
@@ -90,8 +105,10 @@ final class RunOptions {
             PartSpec spec = PartSpec.parse(g, "--guard");
             riskGuards.add(registry.riskGuard(spec.name(), spec.params()));
         }
-        return new Prepared(new BacktestEngine(registry, settings), series,
-                Params.of(KeyValues.parse(strategy.params, "--param")), riskGuards, settings);
+        // every parameter, given or defaulted and typed: what the strategy runs with, as journaled
+        Params params = registry.effectiveParams(org.trellis.api.plugin.PartKind.STRATEGY, strategy.strategy,
+                Params.of(KeyValues.parse(strategy.params, "--param")));
+        return new Prepared(new BacktestEngine(registry, settings), series, params, riskGuards, settings, config);
     }
 
     /**

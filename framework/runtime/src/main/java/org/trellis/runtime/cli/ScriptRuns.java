@@ -56,9 +56,10 @@ final class ScriptRuns {
     List<RunResult> backtest(List<Ready> strategies, boolean progress) {
         List<RunResult> results = new ArrayList<>();
         for (Ready r : strategies) {
-            results.add(engine(r).run(r.plan().pipeline(), r.data(), r.plan().guards(),
-                    progress ? ConsoleProgress.forTerminal(r.plan().name()) : (done, total) -> { }, RunMode.BACKTEST,
-                    RunListener.NONE));
+            results.add(options.journalOptions.run(config, about(r), RunMode.BACKTEST, RunListener.NONE,
+                    listener -> engine(r).run(r.plan().pipeline(), r.data(), r.plan().guards(),
+                            progress ? ConsoleProgress.forTerminal(r.plan().name()) : (done, total) -> { }, RunMode.BACKTEST,
+                            listener)));
         }
         return results;
     }
@@ -82,8 +83,9 @@ final class ScriptRuns {
                     Ready r = strategies.get(i);
                     RunMode replay = replays.get(i);
                     String label = strategies.size() > 1 ? r.plan().name() : null;
-                    running.add(pool.submit(() -> engine(r).run(r.plan().pipeline(), r.data(), r.plan().guards(),
-                            (done, total) -> { }, replay, new LiveLog(out, label))));
+                    running.add(pool.submit(() -> options.journalOptions.run(config, about(r), replay, new LiveLog(out, label),
+                            listener -> engine(r).run(r.plan().pipeline(), r.data(), r.plan().guards(), (done, total) -> { },
+                                    replay, listener))));
                 }
                 List<RunResult> results = new ArrayList<>();
                 for (Future<RunResult> f : running) {
@@ -98,6 +100,11 @@ final class ScriptRuns {
                 pool.shutdownNow();
             }
         });
+    }
+
+    private static JournalOptions.About about(Ready r) {
+        return RunOptions.about(r.plan().name(), r.script().toString(), r.plan().pipeline().params().asMap(), r.settings(),
+                r.data(), r.plan().guardNames());
     }
 
     private BacktestEngine engine(Ready r) {

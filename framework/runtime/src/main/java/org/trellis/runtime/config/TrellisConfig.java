@@ -77,16 +77,22 @@ public final class TrellisConfig {
     public org.trellis.runtime.plugin.PluginFolder plugins(Path overrideDir) {
         Path dir = overrideDir;
         if (dir == null) {
-            dir = Path.of(get(() -> config.getString("trellis.plugins.dir"), "trellis.plugins.dir"));
-            String home = System.getProperty("trellis.home");
-            if (!dir.isAbsolute() && home != null) {
-                dir = Path.of(home).resolve(dir);
-            }
+            dir = fromHome(Path.of(get(() -> config.getString("trellis.plugins.dir"), "trellis.plugins.dir")));
         } else if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--plugins " + dir + ": no such folder");
         }
         return new org.trellis.runtime.plugin.PluginFolder(dir,
                 get(() -> config.getStringList("trellis.plugins.shared-packages"), "trellis.plugins.shared-packages"));
+    }
+
+    /** The journal file ({@code trellis.journal}), relative paths taken from the Trellis home like the plugins folder. */
+    public Path journal() {
+        return fromHome(Path.of(get(() -> config.getString("trellis.journal"), "trellis.journal")));
+    }
+
+    private static Path fromHome(Path p) {
+        String home = System.getProperty("trellis.home");
+        return !p.isAbsolute() && home != null ? Path.of(home).resolve(p) : p;
     }
 
     public String defaultData() {

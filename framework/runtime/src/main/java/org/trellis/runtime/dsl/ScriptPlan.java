@@ -21,8 +21,8 @@ import org.trellis.runtime.plugin.PartRegistry;
  * is resolved and every parameter checked here, before any data is read; errors name the script
  * line that asked for the part.
  */
-public record ScriptPlan(String name, String where, Pipeline pipeline, List<RiskGuard> guards, List<String> data,
-                         EngineSettings settings) {
+public record ScriptPlan(String name, String where, Pipeline pipeline, List<RiskGuard> guards, List<String> guardNames,
+                         List<String> data, EngineSettings settings) {
 
     /** {@code defaults}: the configuration's settings, which the script's own override. */
     public static ScriptPlan of(StrategySpec spec, PartRegistry registry, EngineSettings defaults, String defaultData) {
@@ -33,15 +33,17 @@ public record ScriptPlan(String name, String where, Pipeline pipeline, List<Risk
         }
         Pipeline pipeline = pipeline(spec, registry, features);
         List<RiskGuard> guards = new ArrayList<>();
+        List<String> guardNames = new ArrayList<>();
         for (PartUse g : spec.guards) {
             Params p = params(registry, PartKind.RISK_GUARD, g);
+            guardNames.add(g.name() + (p.asMap().isEmpty() ? "" : " " + p));
             try {
                 guards.add(registry.riskGuard(g.name(), p));
             } catch (RuntimeException e) {
                 throw new ScriptException(g.where() + ": " + e.getMessage(), e);
             }
         }
-        return new ScriptPlan(spec.name, spec.where, pipeline, List.copyOf(guards),
+        return new ScriptPlan(spec.name, spec.where, pipeline, List.copyOf(guards), List.copyOf(guardNames),
                 spec.data.isEmpty() ? List.of(defaultData) : List.copyOf(spec.data), settings(spec, defaults));
     }
 

@@ -161,6 +161,7 @@ public final class BacktestEngine {
             final boolean guarded = guards.length > 0;
             final boolean paced = this.paced;
             final boolean oneAxis = this.oneAxis;
+            final boolean barListener = listener.wantsBars();
             int[] next = new int[k];
             long total = countBars();
             long done = 0;
@@ -194,6 +195,9 @@ public final class BacktestEngine {
                     equity.append(e, portfolio.openPositions() > 0);
                 } else {
                     equity.record(bar.time(), e, portfolio.openPositions() > 0);
+                }
+                if (barListener) {
+                    listener.onBarClosed(bar.time(), e);
                 }
                 if ((++done & (PROGRESS_EVERY - 1)) == 0) {
                     progress.progress(done, total);
@@ -362,8 +366,16 @@ public final class BacktestEngine {
                 }
             }
             Order order = new Order(nextOrderId++, instrument, side, quantity, purpose, reason, now());
+            if (listener != RunListener.NONE) { // the market snapshot is made only for someone who listens
+                listener.onOrder(order, purpose == OrderPurpose.FORCED_EXIT ? Double.NaN : decision.probability(), market(i));
+            }
             executor.submit(order, lanes[i].view, this);
             return true;
+        }
+
+        /** The instrument's close and feature row now: made for listeners when an order goes out (rare). */
+        private MarketState market(int i) {
+            return new MarketState(lanes[i].cursor.close(), lanes[i].features.schema().names(), lanes[i].features.row());
         }
 
         private OrderSide exitSide(Position p) {
@@ -404,6 +416,9 @@ public final class BacktestEngine {
                     lanes[i].cursor.moveTo(next[i] - 1); // the last bar this instrument reached
                     Order order = new Order(nextOrderId++, p.instrument(), exitSide(p), Math.abs(p.quantity),
                             OrderPurpose.FORCED_EXIT, stoppedEarly ? "stopped" : "end-of-data", now());
+                    if (listener != RunListener.NONE) {
+                        listener.onOrder(order, Double.NaN, market(i));
+                    }
                     executor.flatten(order, lanes[i].view, this);
                 }
             }

@@ -87,6 +87,11 @@ final class FeatureBank implements FeatureVector {
         }
     }
 
+    /** A copy of the current bar's features (the row is reused for the next bar). */
+    double[] row() {
+        return current < 0 ? new double[width] : Arrays.copyOfRange(block, row, row + width);
+    }
+
     FeatureSchema schema() {
         return schema;
     }

@@ -1,14 +1,24 @@
 package org.trellis.runtime.engine;
 
 import org.trellis.api.execution.Fill;
+import org.trellis.api.execution.Order;
 import org.trellis.api.risk.OrderIntent;
 
 /**
  * Hears what happens during a run, as it happens: for live output, journals and status pages.
- * Called on the run's thread, only on events (fills, trades, vetoes), never per bar.
+ * Called on the run's thread, on events (orders, fills, trades, vetoes); per bar only when
+ * {@link #wantsBars()} says so.
  */
 public interface RunListener {
     RunListener NONE = new RunListener() { };
+
+    /**
+     * An order handed to the executor. {@code probability} is the deciding decision's (NaN for
+     * forced closes and decisions without one); {@code market} the instrument's close and features at
+     * that bar.
+     */
+    default void onOrder(Order order, double probability, MarketState market) {
+    }
 
     default void onFill(Fill fill) {
     }
@@ -17,5 +27,58 @@ public interface RunListener {
     }
 
     default void onVeto(OrderIntent intent, String guardReason) {
+    }
+
+    /** The end of a bar (time = the bar's time, as on the equity curve), with the equity after it. */
+    default void onBarClosed(long time, double equity) {
+    }
+
+    /** Whether {@link #onBarClosed} should be called: a per-bar call, so only for those who need it. */
+    default boolean wantsBars() {
+        return false;
+    }
+
+    /** Both listeners, {@code first} then {@code second}, for every event. */
+    static RunListener both(RunListener first, RunListener second) {
+        return new RunListener() {
+            @Override
+            public void onOrder(Order order, double probability, MarketState market) {
+                first.onOrder(order, probability, market);
+                second.onOrder(order, probability, market);
+            }
+
+            @Override
+            public void onFill(Fill fill) {
+                first.onFill(fill);
+                second.onFill(fill);
+            }
+
+            @Override
+            public void onTradeClosed(ClosedTrade trade) {
+                first.onTradeClosed(trade);
+                second.onTradeClosed(trade);
+            }
+
+            @Override
+            public void onVeto(OrderIntent intent, String guardReason) {
+                first.onVeto(intent, guardReason);
+                second.onVeto(intent, guardReason);
+            }
+
+            @Override
+            public void onBarClosed(long time, double equity) {
+                if (first.wantsBars()) {
+                    first.onBarClosed(time, equity);
+                }
+                if (second.wantsBars()) {
+                    second.onBarClosed(time, equity);
+                }
+            }
+
+            @Override
+            public boolean wantsBars() {
+                return first.wantsBars() || second.wantsBars();
+            }
+        };
     }
 }

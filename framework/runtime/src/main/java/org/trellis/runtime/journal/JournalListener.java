@@ -1,0 +1,135 @@
+package org.trellis.runtime.journal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.trellis.api.execution.Fill;
+import org.trellis.api.execution.Order;
+import org.trellis.api.execution.OrderPurpose;
+import org.trellis.api.risk.OrderIntent;
+import org.trellis.runtime.engine.ClosedTrade;
+import org.trellis.runtime.engine.EquityCurve;
+import org.trellis.runtime.engine.MarketState;
+import org.trellis.runtime.engine.RunListener;
+
+/**
+ * Journals one session as it runs: orders (with the deciding probability), fills, vetoes, closed
+ * trades (with the probability and market state at their entry, and whether a guard forced the
+ * exit) and, in paced runs, the equity after every bar. In a paced run (paper, live) each closed
+ * trade is committed before anyone else hears of it: place this listener first. A backtest is
+ * committed once, at the end ({@link #finish}), with its equity curve thinned.
+ */
+public final class JournalListener implements RunListener {
+    /** Equity points a backtest keeps in the journal (the report has the full curve). */
+    static final int BACKTEST_EQUITY_POINTS = 5_000;
+    /** Paced runs commit equity at least this often (bars), so a crash loses little of the curve. */
+    static final int COMMIT_EVERY_BARS = 64;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Journal journal;
+    private final long session;
+    private final boolean paced;
+    /** Entry orders not filled yet, by order id: the probability and market state they were sent with. */
+    private final Map<Long, String[]> pendingEntries = new HashMap<>();
+    /** Per instrument: what the entry of its open position was sent with. */
+    private final Map<String, String[]> openEntries = new HashMap<>();
+    /** Per instrument: whether the last exit fill came from an order forced by a guard or the end of the run. */
+    private final Map<String, Boolean> forcedExit = new HashMap<>();
+    private int barsSinceCommit;
+
+    public JournalListener(Journal journal, long session, boolean paced) {
+        this.journal = journal;
+        this.session = session;
+        this.paced = paced;
+    }
+
+    @Override
+    public void onOrder(Order order, double probability, MarketState market) {
+        journal.order(session, order, probability);
+        if (order.purpose() == OrderPurpose.ENTRY) {
+            pendingEntries.put(order.id(), new String[] {probabilities(probability), marketState(market)});
+        }
+    }
+
+    @Override
+    public void onFill(Fill fill) {
+        journal.fill(session, fill);
+        Order order = fill.order();
+        String symbol = order.instrument().symbol();
+        if (order.purpose() == OrderPurpose.ENTRY) {
+            String[] entry = pendingEntries.remove(order.id());
+            if (entry != null) {
+                openEntries.put(symbol, entry);
+            }
+        } else {
+            forcedExit.put(symbol, order.purpose() == OrderPurpose.FORCED_EXIT);
+        }
+    }
+
+    @Override
+    public void onTradeClosed(ClosedTrade trade) {
+        String symbol = trade.instrument().symbol();
+        String[] entry = openEntries.getOrDefault(symbol, new String[2]);
+        journal.trade(session, trade, forcedExit.getOrDefault(symbol, false), entry[0], entry[1]);
+        if (paced) {
+            journal.commit();
+        }
+    }
+
+    @Override
+    public void onVeto(OrderIntent intent, String guardReason) {
+        journal.veto(session, intent, guardReason);
+    }
+
+    @Override
+    public void onBarClosed(long time, double equity) {
+        journal.equity(session, time, equity);
+        if (++barsSinceCommit >= COMMIT_EVERY_BARS) {
+            journal.commit();
+            barsSinceCommit = 0;
+        }
+    }
+
+    @Override
+    public boolean wantsBars() {
+        return paced;
+    }
+
+    /** After the run: a backtest's equity curve (thinned) and a final commit. */
+    public void finish(EquityCurve curve) {
+        if (!paced && curve.size() > 0) {
+            int step = Math.max(1, (curve.size() + BACKTEST_EQUITY_POINTS - 1) / BACKTEST_EQUITY_POINTS);
+            for (int i = 0; i < curve.size(); i += step) {
+                journal.equity(session, curve.time(i), curve.equity(i));
+            }
+            journal.equity(session, curve.time(curve.size() - 1), curve.equity(curve.size() - 1));
+        }
+        journal.commit();
+    }
+
+    private static String probabilities(double p) {
+        return Double.isNaN(p) ? null : json(Map.of("decision", p));
+    }
+
+    private static String marketState(MarketState m) {
+        Map<String, Object> features = new LinkedHashMap<>();
+        for (int i = 0; i < m.featureNames().size(); i++) {
+            double v = m.featureValues()[i];
+            features.put(m.featureNames().get(i), Double.isFinite(v) ? v : null);
+        }
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("close", m.close());
+        state.put("features", features);
+        return json(state);
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
