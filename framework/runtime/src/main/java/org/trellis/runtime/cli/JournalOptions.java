@@ -2,7 +2,8 @@ package org.trellis.runtime.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import org.trellis.runtime.engine.CatchUp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trellis.runtime.config.TrellisConfig;
@@ -23,6 +24,13 @@ final class JournalOptions {
     @Option(names = "--no-journal", description = "Do not journal this run.")
     boolean noJournal;
 
+    @Option(names = "--resume", description = "Paper mode: resume the crashed session of this same run (an error if there is "
+            + "none). Without this flag a crashed session of the same run is resumed anyway; --no-resume starts afresh.")
+    boolean resume;
+
+    @Option(names = "--no-resume", description = "Paper mode: start a new session even if this run crashed before.")
+    boolean noResume;
+
     /** The journal file to use, or null when journaling is off. */
     Path file(TrellisConfig config) {
         return noJournal ? null : journal != null ? journal : config.journal();
@@ -37,22 +45,50 @@ final class JournalOptions {
      * (finished, stopped or failed), with the journal's listener placed before {@code others} so that
      * a trade is durable before anyone reports it.
      */
-    RunResult run(TrellisConfig config, About about, RunMode mode, RunListener others, Function<RunListener, RunResult> work) {
+    RunResult run(TrellisConfig config, About about, RunMode mode, RunListener others,
+                  BiFunction<RunMode, RunListener, RunResult> work) {
+        if (resume && noResume) {
+            throw new IllegalArgumentException("--resume and --no-resume contradict each other");
+        }
         Path file = file(config);
         if (file == null) {
-            return work.apply(others);
+            if (resume) {
+                throw new IllegalArgumentException("--resume needs the journal; drop --no-journal");
+            }
+            return work.apply(mode, others);
         }
         try (Journal j = Journal.open(file)) {
             List<Long> crashed = j.markCrashed();
             if (!crashed.isEmpty()) {
                 LOG.warn("journal {}: session(s) {} were still marked running but their process is gone: marked crashed", file, crashed);
             }
-            long id = j.startSession(new Journal.SessionStart(about.name(), about.script(), mode.name(),
-                    jsonOf(about.config()), about.seed(), System.currentTimeMillis()));
-            JournalListener listener = new JournalListener(j, id, mode.paced());
+            String configJson = jsonOf(about.config());
+            var resumable = mode.paced() && !noResume ? j.findCrashed(about.name(), about.script(), mode.name(), configJson)
+                    : java.util.Optional.<Journal.SessionRow>empty();
+            if (resume && resumable.isEmpty()) {
+                throw new IllegalArgumentException("--resume: the journal " + file + " has no crashed " + mode.name()
+                        + " session of '" + about.name() + "' with this configuration");
+            }
+            long id;
+            JournalListener listener;
+            RunMode effective = mode;
+            if (resumable.isPresent()) {
+                id = resumable.get().id();
+                long until = j.checkpointTime(id);
+                j.resumeSession(id);
+                listener = new JournalListener(j, id, true, j.known(id));
+                effective = new CatchUp(mode, until);
+                LOG.warn("resuming crashed session {} of '{}': replaying its bars up to {} to rebuild positions, guard state and "
+                        + "statistics, then continuing at the replay speed", id, about.name(),
+                        until == Long.MIN_VALUE ? "(none)" : org.trellis.runtime.report.Times.iso(until));
+            } else {
+                id = j.startSession(new Journal.SessionStart(about.name(), about.script(), mode.name(), configJson, about.seed(),
+                        System.currentTimeMillis()));
+                listener = new JournalListener(j, id, mode.paced());
+            }
             RunResult result;
             try {
-                result = work.apply(RunListener.both(listener, others));
+                result = work.apply(effective, RunListener.both(listener, others));
             } catch (RuntimeException | Error e) {
                 j.endSession(id, "failed", System.currentTimeMillis());
                 throw e;

@@ -45,8 +45,8 @@ final class PaperCommand implements Callable<Integer> {
             RunResult run = options.journalOptions.run(prepared.config(),
                     RunOptions.about(strategy.strategy, null, prepared.params().asMap(), prepared.settings(), prepared.data(),
                             strategy.guards), replay, new LiveLog(out, null),
-                    listener -> prepared.engine().run(strategy.strategy, prepared.params(), prepared.data(), prepared.guards(),
-                            (done, total) -> { }, replay, listener));
+                    (mode, listener) -> prepared.engine().run(strategy.strategy, prepared.params(), prepared.data(),
+                            prepared.guards(), (done, total) -> { }, mode, listener));
             if (run.stoppedEarly()) {
                 out.println("paper: stopped; open positions handled per trellis.backtest.close-at-end");
             }

@@ -57,9 +57,8 @@ final class ScriptRuns {
         List<RunResult> results = new ArrayList<>();
         for (Ready r : strategies) {
             results.add(options.journalOptions.run(config, about(r), RunMode.BACKTEST, RunListener.NONE,
-                    listener -> engine(r).run(r.plan().pipeline(), r.data(), r.plan().guards(),
-                            progress ? ConsoleProgress.forTerminal(r.plan().name()) : (done, total) -> { }, RunMode.BACKTEST,
-                            listener)));
+                    (mode, listener) -> engine(r).run(r.plan().pipeline(), r.data(), r.plan().guards(),
+                            progress ? ConsoleProgress.forTerminal(r.plan().name()) : (done, total) -> { }, mode, listener)));
         }
         return results;
     }
@@ -84,8 +83,8 @@ final class ScriptRuns {
                     RunMode replay = replays.get(i);
                     String label = strategies.size() > 1 ? r.plan().name() : null;
                     running.add(pool.submit(() -> options.journalOptions.run(config, about(r), replay, new LiveLog(out, label),
-                            listener -> engine(r).run(r.plan().pipeline(), r.data(), r.plan().guards(), (done, total) -> { },
-                                    replay, listener))));
+                            (mode, listener) -> engine(r).run(r.plan().pipeline(), r.data(), r.plan().guards(),
+                                    (done, total) -> { }, mode, listener))));
                 }
                 List<RunResult> results = new ArrayList<>();
                 for (Future<RunResult> f : running) {

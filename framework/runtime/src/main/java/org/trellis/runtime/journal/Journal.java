@@ -156,6 +156,60 @@ public final class Journal implements AutoCloseable {
         });
     }
 
+    /**
+     * The most recent crashed session that this exact run (name, script, mode and configuration)
+     * left behind, if any: the one to resume.
+     */
+    public java.util.Optional<SessionRow> findCrashed(String name, String script, String mode, String configJson) {
+        return sessions().stream()
+                .filter(s -> s.status().equals("crashed") && s.name().equals(name) && java.util.Objects.equals(s.script(), script)
+                        && s.mode().equals(mode) && s.config().equals(configJson))
+                .reduce((first, second) -> second);
+    }
+
+    /** Takes a crashed session up again in this process. */
+    public void resumeSession(long session) {
+        run(() -> {
+            PreparedStatement p = statement("UPDATE sessions SET status = 'running', pid = ?, ended_at = NULL WHERE id = ?");
+            p.setLong(1, ProcessHandle.current().pid());
+            p.setLong(2, session);
+            p.executeUpdate();
+            connection.commit();
+        });
+    }
+
+    /** Time of the last bar everything of which was committed ({@link Long#MIN_VALUE} if none). */
+    public long checkpointTime(long session) {
+        List<Long> t = query("SELECT last_checkpoint FROM sessions WHERE id = ?", session, r -> nullableLong(r, 1));
+        return t.isEmpty() || t.get(0) == null ? Long.MIN_VALUE : t.get(0);
+    }
+
+    /** What a session has journaled already, so that a resumed run writes each event once. */
+    public record Known(java.util.Set<Long> orders, java.util.Set<Long> fills, java.util.Set<String> trades,
+                        java.util.Set<String> vetoes) {
+        public static Known none() {
+            return new Known(java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), java.util.Set.of());
+        }
+
+        static String tradeKey(String instrument, long entryTime, long exitTime) {
+            return instrument + "|" + entryTime + "|" + exitTime;
+        }
+
+        static String vetoKey(long time, String instrument, String side, String reason) {
+            return time + "|" + instrument + "|" + side + "|" + reason;
+        }
+    }
+
+    public Known known(long session) {
+        return new Known(
+                new java.util.HashSet<>(query("SELECT order_id FROM orders WHERE session_id = ?", session, r -> r.getLong(1))),
+                new java.util.HashSet<>(query("SELECT order_id FROM fills WHERE session_id = ?", session, r -> r.getLong(1))),
+                new java.util.HashSet<>(query("SELECT instrument, entry_time, exit_time FROM trades WHERE session_id = ?", session,
+                        r -> Known.tradeKey(r.getString(1), r.getLong(2), r.getLong(3)))),
+                new java.util.HashSet<>(query("SELECT time, instrument, side, reason FROM vetoes WHERE session_id = ?", session,
+                        r -> Known.vetoKey(r.getLong(1), r.getString(2), r.getString(3), r.getString(4)))));
+    }
+
     // ---- what happened
 
     public void order(long session, Order o, double probability) {

@@ -37,17 +37,28 @@ public final class JournalListener implements RunListener {
     private final Map<String, String[]> openEntries = new HashMap<>();
     /** Per instrument: whether the last exit fill came from an order forced by a guard or the end of the run. */
     private final Map<String, Boolean> forcedExit = new HashMap<>();
+    /** What the session journaled before (a resumed run replays it): written once only. */
+    private final Journal.Known known;
     private int barsSinceCommit;
+    private long lastBar = Long.MIN_VALUE;
 
     public JournalListener(Journal journal, long session, boolean paced) {
+        this(journal, session, paced, Journal.Known.none());
+    }
+
+    /** A listener for a resumed session: events already in {@code known} are not written again. */
+    public JournalListener(Journal journal, long session, boolean paced, Journal.Known known) {
         this.journal = journal;
         this.session = session;
         this.paced = paced;
+        this.known = known;
     }
 
     @Override
     public void onOrder(Order order, double probability, MarketState market) {
-        journal.order(session, order, probability);
+        if (!known.orders().contains(order.id())) {
+            journal.order(session, order, probability);
+        }
         if (order.purpose() == OrderPurpose.ENTRY) {
             pendingEntries.put(order.id(), new String[] {probabilities(probability), marketState(market)});
         }
@@ -55,7 +66,9 @@ public final class JournalListener implements RunListener {
 
     @Override
     public void onFill(Fill fill) {
-        journal.fill(session, fill);
+        if (!known.fills().contains(fill.order().id())) {
+            journal.fill(session, fill);
+        }
         Order order = fill.order();
         String symbol = order.instrument().symbol();
         if (order.purpose() == OrderPurpose.ENTRY) {
@@ -72,24 +85,38 @@ public final class JournalListener implements RunListener {
     public void onTradeClosed(ClosedTrade trade) {
         String symbol = trade.instrument().symbol();
         String[] entry = openEntries.getOrDefault(symbol, new String[2]);
-        journal.trade(session, trade, forcedExit.getOrDefault(symbol, false), entry[0], entry[1]);
+        if (!known.trades().contains(Journal.Known.tradeKey(symbol, trade.entryTime(), trade.exitTime()))) {
+            journal.trade(session, trade, forcedExit.getOrDefault(symbol, false), entry[0], entry[1]);
+        }
         if (paced) {
-            journal.commit();
+            commit();
         }
     }
 
     @Override
     public void onVeto(OrderIntent intent, String guardReason) {
-        journal.veto(session, intent, guardReason);
+        if (!known.vetoes().contains(Journal.Known.vetoKey(intent.time(), intent.instrument().symbol(), intent.side().name(),
+                guardReason))) {
+            journal.veto(session, intent, guardReason);
+        }
     }
 
     @Override
     public void onBarClosed(long time, double equity) {
         journal.equity(session, time, equity);
+        lastBar = time;
         if (++barsSinceCommit >= COMMIT_EVERY_BARS) {
-            journal.commit();
-            barsSinceCommit = 0;
+            commit();
         }
+    }
+
+    /** Commits, with the last completed bar as the session's checkpoint (where a resumed run goes back to real time). */
+    private void commit() {
+        if (lastBar != Long.MIN_VALUE) {
+            journal.checkpoint(session, lastBar, "{\"barTime\":" + lastBar + "}");
+        }
+        journal.commit();
+        barsSinceCommit = 0;
     }
 
     @Override
@@ -106,7 +133,7 @@ public final class JournalListener implements RunListener {
             }
             journal.equity(session, curve.time(curve.size() - 1), curve.equity(curve.size() - 1));
         }
-        journal.commit();
+        commit();
     }
 
     private static String probabilities(double p) {
