@@ -23,12 +23,16 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunOptions.Prepared run = options.prepare(strategy, spec.commandLine().getErr());
-        RunResult result = options.journalOptions.run(run.config(),
-                RunOptions.about(strategy.strategy, null, run.params().asMap(), run.settings(), run.data(), strategy.guards),
-                RunMode.BACKTEST, RunListener.NONE, (mode, listener) -> run.engine().run(strategy.strategy, run.params(), run.data(),
-                        run.guards(), ConsoleProgress.forTerminal("backtest"), mode, listener));
-        options.publish(result, spec.commandLine().getOut());
-        return 0;
+        try {
+            RunOptions.Prepared run = options.prepare(strategy, spec.commandLine().getErr());
+            RunResult result = options.journalOptions.run(run.config(),
+                    RunOptions.about(strategy.strategy, null, run.params().asMap(), run.settings(), run.data(), strategy.guards),
+                    RunMode.BACKTEST, RunListener.NONE, (mode, listener) -> run.engine().run(strategy.strategy, run.params(), run.data(),
+                            run.guards(), ConsoleProgress.forTerminal("backtest"), mode, listener));
+            options.publish(result, spec.commandLine().getOut());
+            return 0;
+        } finally {
+            options.journalOptions.close();
+        }
     }
 }

@@ -39,29 +39,33 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        ScriptRuns runs = new ScriptRuns(options, sandbox.unsafe);
-        List<ScriptRuns.Ready> all = new ArrayList<>();
-        for (Path script : scripts) {
-            all.addAll(runs.prepare(script, spec.commandLine().getErr()));
+        try {
+            PrintWriter out = spec.commandLine().getOut();
+            ScriptRuns runs = new ScriptRuns(options, sandbox.unsafe);
+            List<ScriptRuns.Ready> all = new ArrayList<>();
+            for (Path script : scripts) {
+                all.addAll(runs.prepare(script, spec.commandLine().getErr()));
+            }
+            List<RunResult> results = runs.backtest(all, true);
+            Set<String> names = new HashSet<>();
+            Set<String> repeated = new HashSet<>();
+            all.forEach(r -> (names.add(r.plan().name()) ? names : repeated).add(r.plan().name()));
+            List<Comparison.Entry> entries = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                ScriptRuns.Ready r = all.get(i);
+                String label = repeated.contains(r.plan().name())
+                        ? r.script().getFileName().toString().replaceFirst("\\.groovy$", "") + "/" + r.plan().name()
+                        : r.plan().name();
+                entries.add(Comparison.Entry.of(label, results.get(i)));
+            }
+            out.print(Comparison.text(entries));
+            Comparison.writeHtml(entries, html);
+            out.println();
+            out.println("wrote " + html);
+            out.flush();
+            return 0;
+        } finally {
+            options.journalOptions.close();
         }
-        List<RunResult> results = runs.backtest(all, true);
-        Set<String> names = new HashSet<>();
-        Set<String> repeated = new HashSet<>();
-        all.forEach(r -> (names.add(r.plan().name()) ? names : repeated).add(r.plan().name()));
-        List<Comparison.Entry> entries = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            ScriptRuns.Ready r = all.get(i);
-            String label = repeated.contains(r.plan().name())
-                    ? r.script().getFileName().toString().replaceFirst("\\.groovy$", "") + "/" + r.plan().name()
-                    : r.plan().name();
-            entries.add(Comparison.Entry.of(label, results.get(i)));
-        }
-        out.print(Comparison.text(entries));
-        Comparison.writeHtml(entries, html);
-        out.println();
-        out.println("wrote " + html);
-        out.flush();
-        return 0;
     }
 }

@@ -36,6 +36,28 @@ final class JournalOptions {
         return noJournal ? null : journal != null ? journal : config.journal();
     }
 
+    /** The command's journal: one connection shared by every run of the command (see {@link Journal}). */
+    private Journal shared;
+
+    private synchronized Journal journal(Path file) {
+        if (shared == null) {
+            shared = Journal.open(file);
+            List<Long> crashed = shared.markCrashed();
+            if (!crashed.isEmpty()) {
+                LOG.warn("journal {}: session(s) {} were still marked running but their process is gone: marked crashed", file, crashed);
+            }
+        }
+        return shared;
+    }
+
+    /** Closes the command's journal (everything is committed already; this releases the file). */
+    synchronized void close() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
+    }
+
     /** What a journal session is about, for its row in {@code sessions}. */
     record About(String name, String script, Object config, long seed) {
     }
@@ -57,47 +79,45 @@ final class JournalOptions {
             }
             return work.apply(mode, others);
         }
-        try (Journal j = Journal.open(file)) {
-            List<Long> crashed = j.markCrashed();
-            if (!crashed.isEmpty()) {
-                LOG.warn("journal {}: session(s) {} were still marked running but their process is gone: marked crashed", file, crashed);
-            }
-            String configJson = jsonOf(about.config());
-            var resumable = mode.paced() && !noResume ? j.findCrashed(about.name(), about.script(), mode.name(), configJson)
-                    : java.util.Optional.<Journal.SessionRow>empty();
-            if (resume && resumable.isEmpty()) {
-                throw new IllegalArgumentException("--resume: the journal " + file + " has no crashed " + mode.name()
-                        + " session of '" + about.name() + "' with this configuration");
-            }
-            long id;
-            JournalListener listener;
-            RunMode effective = mode;
-            if (resumable.isPresent()) {
-                id = resumable.get().id();
-                long until = j.checkpointTime(id);
-                j.resumeSession(id);
-                listener = new JournalListener(j, id, true, j.known(id));
-                effective = new CatchUp(mode, until);
-                LOG.warn("resuming crashed session {} of '{}': replaying its bars up to {} to rebuild positions, guard state and "
-                        + "statistics, then continuing at the replay speed", id, about.name(),
-                        until == Long.MIN_VALUE ? "(none)" : org.trellis.runtime.report.Times.iso(until));
-            } else {
-                id = j.startSession(new Journal.SessionStart(about.name(), about.script(), mode.name(), configJson, about.seed(),
-                        System.currentTimeMillis()));
-                listener = new JournalListener(j, id, mode.paced());
-            }
-            RunResult result;
-            try {
-                result = work.apply(effective, RunListener.both(listener, others));
-            } catch (RuntimeException | Error e) {
-                j.endSession(id, "failed", System.currentTimeMillis());
-                throw e;
-            }
-            listener.finish(result.equity());
-            j.endSession(id, result.stoppedEarly() ? "stopped" : "finished", System.currentTimeMillis());
-            LOG.info("journaled as session {} in {}", id, file);
-            return result;
+        Journal j = journal(file);
+        Session session = session(j, file, about, mode);
+        RunResult result;
+        try {
+            result = work.apply(session.mode(), RunListener.both(session.listener(), others));
+        } catch (RuntimeException | Error e) {
+            j.endSession(session.id(), "failed", System.currentTimeMillis());
+            throw e;
         }
+        session.listener().finish(result.equity());
+        j.endSession(session.id(), result.stoppedEarly() ? "stopped" : "finished", System.currentTimeMillis());
+        LOG.info("journaled as session {} in {}", session.id(), file);
+        return result;
+    }
+
+    /** A run's journal session: a new one, or the crashed one it resumes (with its mode catching up first). */
+    private record Session(long id, JournalListener listener, RunMode mode) {
+    }
+
+    private Session session(Journal j, Path file, About about, RunMode mode) {
+        String configJson = jsonOf(about.config());
+        var resumable = mode.paced() && !noResume ? j.findCrashed(about.name(), about.script(), mode.name(), configJson)
+                : java.util.Optional.<Journal.SessionRow>empty();
+        if (resume && resumable.isEmpty()) {
+            throw new IllegalArgumentException("--resume: the journal " + file + " has no crashed " + mode.name()
+                    + " session of '" + about.name() + "' with this configuration");
+        }
+        if (resumable.isEmpty()) {
+            long id = j.startSession(new Journal.SessionStart(about.name(), about.script(), mode.name(), configJson, about.seed(),
+                    System.currentTimeMillis()));
+            return new Session(id, new JournalListener(j, id, mode.paced()), mode);
+        }
+        long id = resumable.get().id();
+        long until = j.checkpointTime(id);
+        j.resumeSession(id);
+        LOG.warn("resuming crashed session {} of '{}': replaying its bars up to {} to rebuild positions, guard state and "
+                + "statistics, then continuing at the replay speed", id, about.name(),
+                until == Long.MIN_VALUE ? "(none)" : org.trellis.runtime.report.Times.iso(until));
+        return new Session(id, new JournalListener(j, id, true, j.known(id)), new CatchUp(mode, until));
     }
 
     private static String jsonOf(Object config) {

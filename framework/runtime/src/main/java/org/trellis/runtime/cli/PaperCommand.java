@@ -34,24 +34,28 @@ final class PaperCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        RunOptions.Prepared prepared = options.prepare(strategy, spec.commandLine().getErr());
-        PaperSession session = new PaperSession(speed);
-        PaperReplay replay = session.replay();
-        return session.run(() -> {
-            out.printf(Locale.ROOT, "paper: %s on %d instrument(s), replay speed %sx; Ctrl-C stops and reports%n",
-                    strategy.strategy, prepared.data().size(), speed);
-            out.flush();
-            RunResult run = options.journalOptions.run(prepared.config(),
-                    RunOptions.about(strategy.strategy, null, prepared.params().asMap(), prepared.settings(), prepared.data(),
-                            strategy.guards), replay, new LiveLog(out, null),
-                    (mode, listener) -> prepared.engine().run(strategy.strategy, prepared.params(), prepared.data(),
-                            prepared.guards(), (done, total) -> { }, mode, listener));
-            if (run.stoppedEarly()) {
-                out.println("paper: stopped; open positions handled per trellis.backtest.close-at-end");
-            }
-            options.publish(run, out);
-            return 0;
-        });
+        try {
+            PrintWriter out = spec.commandLine().getOut();
+            RunOptions.Prepared prepared = options.prepare(strategy, spec.commandLine().getErr());
+            PaperSession session = new PaperSession(speed);
+            PaperReplay replay = session.replay();
+            return session.run(() -> {
+                out.printf(Locale.ROOT, "paper: %s on %d instrument(s), replay speed %sx; Ctrl-C stops and reports%n",
+                        strategy.strategy, prepared.data().size(), speed);
+                out.flush();
+                RunResult run = options.journalOptions.run(prepared.config(),
+                        RunOptions.about(strategy.strategy, null, prepared.params().asMap(), prepared.settings(), prepared.data(),
+                                strategy.guards), replay, new LiveLog(out, null),
+                        (mode, listener) -> prepared.engine().run(strategy.strategy, prepared.params(), prepared.data(),
+                                prepared.guards(), (done, total) -> { }, mode, listener));
+                if (run.stoppedEarly()) {
+                    out.println("paper: stopped; open positions handled per trellis.backtest.close-at-end");
+                }
+                options.publish(run, out);
+                return 0;
+            });
+        } finally {
+            options.journalOptions.close();
+        }
     }
 }

@@ -42,35 +42,39 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        boolean paper = switch (mode.toLowerCase(Locale.ROOT)) {
-            case "backtest" -> false;
-            case "paper" -> true;
-            default -> throw new IllegalArgumentException("--mode takes backtest or paper, not '" + mode + "'");
-        };
-        PrintWriter out = spec.commandLine().getOut();
-        ScriptRuns runs = new ScriptRuns(options, sandbox.unsafe);
-        List<ScriptRuns.Ready> strategies = runs.prepare(script, spec.commandLine().getErr());
-        if (paper) {
-            out.printf(Locale.ROOT, "paper: %d strateg%s from %s, replay speed %sx; Ctrl-C stops and reports%n",
-                    strategies.size(), strategies.size() == 1 ? "y" : "ies", script, speed);
-            out.flush();
-        }
-        List<RunResult> results = paper ? runs.paper(strategies, speed, out) : runs.backtest(strategies, true);
-        List<Comparison.Entry> entries = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-            String name = strategies.get(i).plan().name();
-            options.publish(results.get(i), out, strategies.size() > 1 ? name : null);
-            entries.add(Comparison.Entry.of(name, results.get(i)));
-            if (!options.quiet && i + 1 < results.size()) {
-                out.println();
+        try {
+            boolean paper = switch (mode.toLowerCase(Locale.ROOT)) {
+                case "backtest" -> false;
+                case "paper" -> true;
+                default -> throw new IllegalArgumentException("--mode takes backtest or paper, not '" + mode + "'");
+            };
+            PrintWriter out = spec.commandLine().getOut();
+            ScriptRuns runs = new ScriptRuns(options, sandbox.unsafe);
+            List<ScriptRuns.Ready> strategies = runs.prepare(script, spec.commandLine().getErr());
+            if (paper) {
+                out.printf(Locale.ROOT, "paper: %d strateg%s from %s, replay speed %sx; Ctrl-C stops and reports%n",
+                        strategies.size(), strategies.size() == 1 ? "y" : "ies", script, speed);
+                out.flush();
             }
+            List<RunResult> results = paper ? runs.paper(strategies, speed, out) : runs.backtest(strategies, true);
+            List<Comparison.Entry> entries = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                String name = strategies.get(i).plan().name();
+                options.publish(results.get(i), out, strategies.size() > 1 ? name : null);
+                entries.add(Comparison.Entry.of(name, results.get(i)));
+                if (!options.quiet && i + 1 < results.size()) {
+                    out.println();
+                }
+            }
+            if (entries.size() > 1 && !options.quiet) {
+                out.println();
+                out.println("Side by side:");
+                out.print(Comparison.text(entries));
+            }
+            out.flush();
+            return 0;
+        } finally {
+            options.journalOptions.close();
         }
-        if (entries.size() > 1 && !options.quiet) {
-            out.println();
-            out.println("Side by side:");
-            out.print(Comparison.text(entries));
-        }
-        out.flush();
-        return 0;
     }
 }

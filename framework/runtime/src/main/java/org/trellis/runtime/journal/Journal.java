@@ -26,8 +26,9 @@ import org.trellis.runtime.engine.ClosedTrade;
  * {@link #commit()}: the caller decides what must be durable when (a paper session commits each
  * trade before reporting it; a backtest commits once at the end).
  *
- * <p>One journal per thread; open several on one file to write from several threads (SQLite
- * serialises them; WAL lets readers read meanwhile).
+ * <p>Its methods are synchronized: strategies running side by side in one process share one
+ * journal (one connection, so no writer ever waits on another's open transaction). Other processes
+ * may read it meanwhile (WAL).
  */
 public final class Journal implements AutoCloseable {
     private final Connection connection;
@@ -77,7 +78,7 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    public int schemaVersion() {
+    public synchronized int schemaVersion() {
         return call(() -> Migrations.version(connection));
     }
 
@@ -87,7 +88,7 @@ public final class Journal implements AutoCloseable {
     public record SessionStart(String name, String script, String mode, String configJson, long seed, long startedAt) {
     }
 
-    public long startSession(SessionStart s) {
+    public synchronized long startSession(SessionStart s) {
         return call(() -> {
             PreparedStatement p = statement("INSERT INTO sessions (name, script, mode, status, config, seed, started_at, pid) "
                     + "VALUES (?, ?, ?, 'running', ?, ?, ?, ?)");
@@ -106,7 +107,7 @@ public final class Journal implements AutoCloseable {
     }
 
     /** Ends a session with {@code status} (finished, stopped, failed) and commits everything written. */
-    public void endSession(long session, String status, long endedAt) {
+    public synchronized void endSession(long session, String status, long endedAt) {
         run(() -> {
             PreparedStatement p = statement("UPDATE sessions SET status = ?, ended_at = ? WHERE id = ?");
             p.setString(1, status);
@@ -117,7 +118,7 @@ public final class Journal implements AutoCloseable {
         });
     }
 
-    public void checkpoint(long session, long time, String stateJson) {
+    public synchronized void checkpoint(long session, long time, String stateJson) {
         run(() -> {
             PreparedStatement p = statement("UPDATE sessions SET last_checkpoint = ?, checkpoint = ? WHERE id = ?");
             p.setLong(1, time);
@@ -131,7 +132,7 @@ public final class Journal implements AutoCloseable {
      * Sessions still marked running whose process is gone: they crashed (kill -9, power loss).
      * They are marked crashed and returned, so that the caller can offer to resume them.
      */
-    public List<Long> markCrashed() {
+    public synchronized List<Long> markCrashed() {
         return call(() -> {
             List<Long> crashed = new ArrayList<>();
             try (PreparedStatement p = connection.prepareStatement("SELECT id, pid FROM sessions WHERE status = 'running'");
@@ -160,7 +161,7 @@ public final class Journal implements AutoCloseable {
      * The most recent crashed session that this exact run (name, script, mode and configuration)
      * left behind, if any: the one to resume.
      */
-    public java.util.Optional<SessionRow> findCrashed(String name, String script, String mode, String configJson) {
+    public synchronized java.util.Optional<SessionRow> findCrashed(String name, String script, String mode, String configJson) {
         return sessions().stream()
                 .filter(s -> s.status().equals("crashed") && s.name().equals(name) && java.util.Objects.equals(s.script(), script)
                         && s.mode().equals(mode) && s.config().equals(configJson))
@@ -168,7 +169,7 @@ public final class Journal implements AutoCloseable {
     }
 
     /** Takes a crashed session up again in this process. */
-    public void resumeSession(long session) {
+    public synchronized void resumeSession(long session) {
         run(() -> {
             PreparedStatement p = statement("UPDATE sessions SET status = 'running', pid = ?, ended_at = NULL WHERE id = ?");
             p.setLong(1, ProcessHandle.current().pid());
@@ -179,7 +180,7 @@ public final class Journal implements AutoCloseable {
     }
 
     /** Time of the last bar everything of which was committed ({@link Long#MIN_VALUE} if none). */
-    public long checkpointTime(long session) {
+    public synchronized long checkpointTime(long session) {
         List<Long> t = query("SELECT last_checkpoint FROM sessions WHERE id = ?", session, r -> nullableLong(r, 1));
         return t.isEmpty() || t.get(0) == null ? Long.MIN_VALUE : t.get(0);
     }
@@ -200,7 +201,7 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    public Known known(long session) {
+    public synchronized Known known(long session) {
         return new Known(
                 new java.util.HashSet<>(query("SELECT order_id FROM orders WHERE session_id = ?", session, r -> r.getLong(1))),
                 new java.util.HashSet<>(query("SELECT order_id FROM fills WHERE session_id = ?", session, r -> r.getLong(1))),
@@ -212,7 +213,7 @@ public final class Journal implements AutoCloseable {
 
     // ---- what happened
 
-    public void order(long session, Order o, double probability) {
+    public synchronized void order(long session, Order o, double probability) {
         run(() -> {
             PreparedStatement p = statement("INSERT INTO orders (session_id, order_id, time, instrument, side, quantity, purpose, "
                     + "reason, probability) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -229,7 +230,7 @@ public final class Journal implements AutoCloseable {
         });
     }
 
-    public void fill(long session, Fill f) {
+    public synchronized void fill(long session, Fill f) {
         run(() -> {
             PreparedStatement p = statement("INSERT INTO fills (session_id, order_id, time, instrument, side, quantity, price, fee) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -246,7 +247,7 @@ public final class Journal implements AutoCloseable {
     }
 
     /** A closed round trip, with why it was closed and what the model and market said at its entry. */
-    public void trade(long session, ClosedTrade t, boolean forced, String probabilitiesJson, String marketStateJson) {
+    public synchronized void trade(long session, ClosedTrade t, boolean forced, String probabilitiesJson, String marketStateJson) {
         run(() -> {
             PreparedStatement p = statement("INSERT INTO trades (session_id, instrument, side, entry_time, entry_price, exit_time, "
                     + "exit_price, shares, size, pnl, fees, entry_reason, exit_reason, forced, forced_reason, probabilities, "
@@ -272,7 +273,7 @@ public final class Journal implements AutoCloseable {
         });
     }
 
-    public void veto(long session, OrderIntent intent, String reason) {
+    public synchronized void veto(long session, OrderIntent intent, String reason) {
         run(() -> {
             PreparedStatement p = statement("INSERT INTO vetoes (session_id, time, instrument, side, purpose, reason) "
                     + "VALUES (?, ?, ?, ?, ?, ?)");
@@ -287,7 +288,7 @@ public final class Journal implements AutoCloseable {
     }
 
     /** An equity point; a second point at the same time replaces the first. */
-    public void equity(long session, long time, double equity) {
+    public synchronized void equity(long session, long time, double equity) {
         run(() -> {
             PreparedStatement p = statement("INSERT OR REPLACE INTO equity (session_id, time, equity) VALUES (?, ?, ?)");
             p.setLong(1, session);
@@ -302,7 +303,7 @@ public final class Journal implements AutoCloseable {
                          String message) {
     }
 
-    public void health(long session, Health h) {
+    public synchronized void health(long session, Health h) {
         run(() -> {
             PreparedStatement p = statement("INSERT INTO health_events (session_id, time, instrument, level, staleness_ms, action, "
                     + "affected_trades, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -322,7 +323,7 @@ public final class Journal implements AutoCloseable {
         });
     }
 
-    public void guardState(long session, String guard, String stateJson, long time) {
+    public synchronized void guardState(long session, String guard, String stateJson, long time) {
         run(() -> {
             PreparedStatement p = statement("INSERT OR REPLACE INTO guard_state (session_id, guard, state, updated_at) "
                     + "VALUES (?, ?, ?, ?)");
@@ -334,7 +335,7 @@ public final class Journal implements AutoCloseable {
         });
     }
 
-    public void modelUpdate(long session, long time, String model, long step, String metricsJson) {
+    public synchronized void modelUpdate(long session, long time, String model, long step, String metricsJson) {
         run(() -> {
             PreparedStatement p = statement("INSERT INTO model_updates (session_id, time, model, step, metrics) VALUES (?, ?, ?, ?, ?)");
             p.setLong(1, session);
@@ -347,7 +348,7 @@ public final class Journal implements AutoCloseable {
     }
 
     /** Makes everything written so far durable. */
-    public void commit() {
+    public synchronized void commit() {
         run(connection::commit);
     }
 
@@ -370,14 +371,14 @@ public final class Journal implements AutoCloseable {
     public record EquityPoint(long time, double equity) {
     }
 
-    public List<SessionRow> sessions() {
+    public synchronized List<SessionRow> sessions() {
         return query("SELECT id, name, script, mode, status, seed, started_at, ended_at, config FROM sessions ORDER BY id", null,
                 r -> new SessionRow(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getLong(6),
                         r.getLong(7), nullableLong(r, 8), r.getString(9)));
     }
 
     /** Trades of one session, or of all sessions when {@code session} is null, in the order they closed. */
-    public List<TradeRow> trades(Long session) {
+    public synchronized List<TradeRow> trades(Long session) {
         return query("SELECT id, session_id, instrument, side, entry_time, entry_price, exit_time, exit_price, shares, size, pnl, "
                 + "fees, entry_reason, exit_reason, forced, forced_reason, probabilities, market_state FROM trades"
                 + (session == null ? "" : " WHERE session_id = ?") + " ORDER BY id", session,
@@ -386,19 +387,19 @@ public final class Journal implements AutoCloseable {
                         r.getString(13), r.getString(14), r.getInt(15) != 0, r.getString(16), r.getString(17), r.getString(18)));
     }
 
-    public List<HealthRow> health(Long session) {
+    public synchronized List<HealthRow> health(Long session) {
         return query("SELECT id, session_id, time, instrument, level, staleness_ms, action, affected_trades, message FROM health_events"
                 + (session == null ? "" : " WHERE session_id = ?") + " ORDER BY id", session,
                 r -> new HealthRow(r.getLong(1), r.getLong(2), r.getLong(3), r.getString(4), r.getString(5), nullableLong(r, 6),
                         r.getString(7), r.getString(8), r.getString(9)));
     }
 
-    public List<EquityPoint> equity(long session) {
+    public synchronized List<EquityPoint> equity(long session) {
         return query("SELECT time, equity FROM equity WHERE session_id = ? ORDER BY time", session,
                 r -> new EquityPoint(r.getLong(1), r.getDouble(2)));
     }
 
-    public int count(String table, long session) {
+    public synchronized int count(String table, long session) {
         if (!table.matches("[a-z_]+")) {
             throw new IllegalArgumentException("not a table name: " + table);
         }
@@ -407,7 +408,7 @@ public final class Journal implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         for (PreparedStatement p : statements.values()) {
             try {
                 p.close();
