@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.trellis.runtime.engine.Controls;
 import org.trellis.runtime.engine.RunResult;
+import org.trellis.runtime.web.StatusServer;
 import org.trellis.runtime.report.Comparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +42,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Mixin
+    WebOptions web;
+
     @Override
     public Integer call() throws Exception {
         try {
@@ -49,8 +54,11 @@ final class RunCommand implements Callable<Integer> {
                 default -> throw new IllegalArgumentException("--mode takes backtest or paper, not '" + mode + "'");
             };
             PrintWriter out = spec.commandLine().getOut();
-            ScriptRuns runs = new ScriptRuns(options, sandbox.unsafe);
+            Controls controls = web.serve ? new Controls() : null;
+            ScriptRuns runs = new ScriptRuns(options, sandbox.unsafe, controls);
             List<ScriptRuns.Ready> strategies = runs.prepare(script, spec.commandLine().getErr());
+            StatusServer server = web.serve ? web.start(runs.config(), options.journalOptions.file(runs.config()), controls,
+                    runs.registry(), out) : null;
             if (paper) {
                 out.printf(Locale.ROOT, "paper: %d strateg%s from %s, replay speed %sx; Ctrl-C stops and reports%n",
                         strategies.size(), strategies.size() == 1 ? "y" : "ies", script, speed);
@@ -72,6 +80,9 @@ final class RunCommand implements Callable<Integer> {
                 out.print(Comparison.text(entries));
             }
             out.flush();
+            if (server != null) {
+                WebOptions.serveUntilStopped(out);
+            }
             return 0;
         } finally {
             options.journalOptions.close();

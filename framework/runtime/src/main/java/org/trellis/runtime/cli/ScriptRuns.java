@@ -14,6 +14,7 @@ import org.trellis.runtime.dsl.ScriptHost;
 import org.trellis.runtime.dsl.ScriptPlan;
 import org.trellis.runtime.dsl.StrategySpec;
 import org.trellis.runtime.engine.BacktestEngine;
+import org.trellis.runtime.engine.Controls;
 import org.trellis.runtime.engine.EngineSettings;
 import org.trellis.runtime.engine.RunListener;
 import org.trellis.runtime.engine.RunMode;
@@ -33,12 +34,27 @@ final class ScriptRuns {
     private final TrellisConfig config;
     private final PartRegistry registry;
     private final boolean unsafe;
+    private final Controls controls;
 
     ScriptRuns(RunOptions options, boolean unsafe) {
+        this(options, unsafe, null);
+    }
+
+    /** {@code controls}: what the status page's control endpoints act on (null: none). */
+    ScriptRuns(RunOptions options, boolean unsafe, Controls controls) {
         this.options = options;
         this.config = options.configOptions.config();
         this.registry = options.configOptions.parts(config);
         this.unsafe = unsafe;
+        this.controls = controls;
+    }
+
+    TrellisConfig config() {
+        return config;
+    }
+
+    PartRegistry registry() {
+        return registry;
     }
 
     /** Compiles and runs the script's setup, resolves every part, loads the data: everything but trading. */
@@ -107,6 +123,7 @@ final class ScriptRuns {
     }
 
     private BacktestEngine engine(Ready r) {
-        return new BacktestEngine(registry, r.settings());
+        BacktestEngine engine = new BacktestEngine(registry, r.settings());
+        return controls == null ? engine : engine.withControls(controls);
     }
 }

@@ -95,6 +95,14 @@ public final class TrellisConfig {
         return !p.isAbsolute() && home != null ? Path.of(home).resolve(p) : p;
     }
 
+    /** Where the status page listens and its control token ({@code trellis.web}); flags override host and port. */
+    public org.trellis.runtime.web.StatusServer.Options web(String host, Integer port) {
+        return get(() -> new org.trellis.runtime.web.StatusServer.Options(
+                host != null ? host : config.getString("trellis.web.host"),
+                port != null ? port : config.getInt("trellis.web.port"),
+                config.getString("trellis.web.token")), "trellis.web");
+    }
+
     public String defaultData() {
         return get(() -> config.getString("trellis.data.default"), "trellis.data.default");
     }

@@ -41,10 +41,21 @@ public final class BacktestEngine {
 
     private final PartRegistry registry;
     private final EngineSettings settings;
+    private final Controls controls;
 
     public BacktestEngine(PartRegistry registry, EngineSettings settings) {
+        this(registry, settings, null);
+    }
+
+    private BacktestEngine(PartRegistry registry, EngineSettings settings, Controls controls) {
         this.registry = registry;
         this.settings = settings;
+        this.controls = controls;
+    }
+
+    /** The same engine, obeying {@code controls} (kill switch, manual closes) in paced runs. */
+    public BacktestEngine withControls(Controls controls) {
+        return new BacktestEngine(registry, settings, controls);
     }
 
     /** A backtest: bars as fast as possible, nothing to listen to. */
@@ -98,6 +109,8 @@ public final class BacktestEngine {
         /** The instrument whose bar is being processed; the clock reads its bar's time. */
         private int at;
         private long nextOrderId = 1;
+        /** Instruments that have seen the pending control requests (made only when requests come). */
+        private final java.util.Set<Integer> obeyed = new java.util.HashSet<>();
         private int cancelled;
 
         Run(Pipeline pipeline, List<ColumnarBarSeries> data, List<RiskGuard> guards, RunMode mode, RunListener listener) {
@@ -162,6 +175,7 @@ public final class BacktestEngine {
             final boolean paced = this.paced;
             final boolean oneAxis = this.oneAxis;
             final boolean barListener = listener.wantsBars();
+            final Controls controls = paced ? BacktestEngine.this.controls : null;
             int[] next = new int[k];
             long total = countBars();
             long done = 0;
@@ -182,6 +196,9 @@ public final class BacktestEngine {
                 if (guarded) {
                     checkGuards(i, portfolio.position(i));
                 }
+                if (controls != null && controls.pending()) {
+                    obey(controls, i);
+                }
                 if (lane.features.ready()) {
                     lane.strategy.decide(lane.context, decision.reset());
                     // an order still waiting to fill is not doubled; acting is rare: out of line
@@ -197,7 +214,7 @@ public final class BacktestEngine {
                     equity.record(bar.time(), e, portfolio.openPositions() > 0);
                 }
                 if (barListener) {
-                    listener.onBarClosed(bar.time(), e);
+                    listener.onBarClosed(bar.time(), e, portfolio);
                 }
                 if ((++done & (PROGRESS_EVERY - 1)) == 0) {
                     progress.progress(done, total);
@@ -290,6 +307,19 @@ public final class BacktestEngine {
             }
         }
 
+        /** Closes this instrument's position if a close was asked for; requests end once every instrument had its bar. */
+        private void obey(Controls controls, int i) {
+            Position p = portfolio.position(i);
+            if (controls.closeRequested(p.instrument().symbol()) && p.quantity != 0 && !executor.hasPending(p.instrument())) {
+                send(i, exitSide(p), Math.abs(p.quantity), OrderPurpose.FORCED_EXIT, controls.closeReason());
+            }
+            obeyed.add(i);
+            if (obeyed.size() == k) {
+                controls.clearRequests();
+                obeyed.clear();
+            }
+        }
+
         private void act(int i, Position position) {
             if (decision.probability() < threshold) { // NaN (no probability) passes
                 vetoes.merge(Pipeline.BELOW_THRESHOLD, 1, Integer::sum);
@@ -319,6 +349,12 @@ public final class BacktestEngine {
          * {@value #NO_BUYING_POWER}.
          */
         private void enter(int i, OrderSide side, String reason) {
+            if (controls != null && paced && controls.killSwitchEngaged()) {
+                vetoes.merge(Controls.KILL_SWITCH, 1, Integer::sum);
+                listener.onVeto(new OrderIntent(lanes[i].instrument, side, 0, OrderPurpose.ENTRY, lanes[i].cursor.close(),
+                        decision.probability(), now()), Controls.KILL_SWITCH);
+                return;
+            }
             double size = sizing.size(decision, settings.defaultSize());
             double equityNow = portfolio.equity();
             // entries only follow a flat position or the exit just sent for it: that position's

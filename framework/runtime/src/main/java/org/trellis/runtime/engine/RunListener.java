@@ -2,6 +2,7 @@ package org.trellis.runtime.engine;
 
 import org.trellis.api.execution.Fill;
 import org.trellis.api.execution.Order;
+import org.trellis.api.portfolio.PortfolioView;
 import org.trellis.api.risk.OrderIntent;
 
 /**
@@ -29,8 +30,8 @@ public interface RunListener {
     default void onVeto(OrderIntent intent, String guardReason) {
     }
 
-    /** The end of a bar (time = the bar's time, as on the equity curve), with the equity after it. */
-    default void onBarClosed(long time, double equity) {
+    /** The end of a bar (time = the bar's time, as on the equity curve), with the equity and portfolio after it. */
+    default void onBarClosed(long time, double equity, PortfolioView portfolio) {
     }
 
     /** Whether {@link #onBarClosed} should be called: a per-bar call, so only for those who need it. */
@@ -66,12 +67,12 @@ public interface RunListener {
             }
 
             @Override
-            public void onBarClosed(long time, double equity) {
+            public void onBarClosed(long time, double equity, PortfolioView portfolio) {
                 if (first.wantsBars()) {
-                    first.onBarClosed(time, equity);
+                    first.onBarClosed(time, equity, portfolio);
                 }
                 if (second.wantsBars()) {
-                    second.onBarClosed(time, equity);
+                    second.onBarClosed(time, equity, portfolio);
                 }
             }
 

@@ -45,6 +45,16 @@ public final class Journal implements AutoCloseable {
         return open(file, Migrations.latest());
     }
 
+    /**
+     * Opens the journal for reading only, each query seeing the latest committed data (a status
+     * page beside a running session, or over a finished journal).
+     */
+    public static Journal openReader(Path file) {
+        Journal j = open(file);
+        j.run(() -> j.connection.setAutoCommit(true));
+        return j;
+    }
+
     /** Opens at an older schema version: for tests of migrations only. */
     static Journal open(Path file, int schemaVersion) {
         String where = file.toString();
@@ -399,6 +409,33 @@ public final class Journal implements AutoCloseable {
                 r -> new EquityPoint(r.getLong(1), r.getDouble(2)));
     }
 
+    /** The session's last checkpoint (JSON: bar time, equity, open positions), or null. */
+    public synchronized String checkpoint(long session) {
+        List<String> c = query("SELECT checkpoint FROM sessions WHERE id = ?", session, r -> r.getString(1));
+        return c.isEmpty() ? null : c.get(0);
+    }
+
+    public record GuardStateRow(long session, String guard, String state, long updatedAt) {
+    }
+
+    public synchronized List<GuardStateRow> guardStates() {
+        return query("SELECT session_id, guard, state, updated_at FROM guard_state ORDER BY session_id, guard", null,
+                r -> new GuardStateRow(r.getLong(1), r.getString(2), r.getString(3), r.getLong(4)));
+    }
+
+    public record ModelUpdateRow(long session, long time, String model, long step, String metrics) {
+    }
+
+    public synchronized List<ModelUpdateRow> modelUpdates() {
+        return query("SELECT session_id, time, model, step, metrics FROM model_updates ORDER BY id", null,
+                r -> new ModelUpdateRow(r.getLong(1), r.getLong(2), r.getString(3), r.getLong(4), r.getString(5)));
+    }
+
+    /** Changes whenever another connection commits: what a status page polls to know it must refresh. */
+    public synchronized long dataVersion() {
+        return query("PRAGMA data_version", null, r -> r.getLong(1)).get(0);
+    }
+
     public synchronized int count(String table, long session) {
         if (!table.matches("[a-z_]+")) {
             throw new IllegalArgumentException("not a table name: " + table);
@@ -417,7 +454,9 @@ public final class Journal implements AutoCloseable {
             }
         }
         try {
-            connection.commit();
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
         } catch (SQLException ignored) {
             // a failed last commit leaves the journal at its previous commit
         }

@@ -8,6 +8,9 @@ import java.util.Map;
 import org.trellis.api.execution.Fill;
 import org.trellis.api.execution.Order;
 import org.trellis.api.execution.OrderPurpose;
+import org.trellis.api.market.Instrument;
+import org.trellis.api.portfolio.PortfolioView;
+import org.trellis.api.portfolio.PositionView;
 import org.trellis.api.risk.OrderIntent;
 import org.trellis.runtime.engine.ClosedTrade;
 import org.trellis.runtime.engine.EquityCurve;
@@ -26,6 +29,8 @@ public final class JournalListener implements RunListener {
     static final int BACKTEST_EQUITY_POINTS = 5_000;
     /** Paced runs commit equity at least this often (bars), so a crash loses little of the curve. */
     static final int COMMIT_EVERY_BARS = 64;
+    /** ... and at least once a second of wall time, so that a status page shows recent equity. */
+    static final long COMMIT_EVERY_NANOS = 1_000_000_000L;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Journal journal;
@@ -41,6 +46,11 @@ public final class JournalListener implements RunListener {
     private final Journal.Known known;
     private int barsSinceCommit;
     private long lastBar = Long.MIN_VALUE;
+    private double lastEquity = Double.NaN;
+    private long lastCommitNanos = System.nanoTime();
+    private PortfolioView portfolio;
+    /** Instruments the session has traded, in order of first order: whose positions checkpoints list. */
+    private final java.util.Set<Instrument> instruments = new java.util.LinkedHashSet<>();
 
     public JournalListener(Journal journal, long session, boolean paced) {
         this(journal, session, paced, Journal.Known.none());
@@ -56,6 +66,7 @@ public final class JournalListener implements RunListener {
 
     @Override
     public void onOrder(Order order, double probability, MarketState market) {
+        instruments.add(order.instrument());
         if (!known.orders().contains(order.id())) {
             journal.order(session, order, probability);
         }
@@ -102,21 +113,53 @@ public final class JournalListener implements RunListener {
     }
 
     @Override
-    public void onBarClosed(long time, double equity) {
+    public void onBarClosed(long time, double equity, PortfolioView portfolio) {
         journal.equity(session, time, equity);
         lastBar = time;
-        if (++barsSinceCommit >= COMMIT_EVERY_BARS) {
+        lastEquity = equity;
+        this.portfolio = portfolio;
+        if (++barsSinceCommit >= COMMIT_EVERY_BARS || System.nanoTime() - lastCommitNanos >= COMMIT_EVERY_NANOS) {
             commit();
         }
     }
 
-    /** Commits, with the last completed bar as the session's checkpoint (where a resumed run goes back to real time). */
+    /**
+     * Commits, with a checkpoint: the last completed bar (where a resumed run goes back to real
+     * time), the equity and the open positions (what the status page shows as live).
+     */
     private void commit() {
         if (lastBar != Long.MIN_VALUE) {
-            journal.checkpoint(session, lastBar, "{\"barTime\":" + lastBar + "}");
+            journal.checkpoint(session, lastBar, checkpoint());
         }
         journal.commit();
         barsSinceCommit = 0;
+        lastCommitNanos = System.nanoTime();
+    }
+
+    private String checkpoint() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("barTime", lastBar);
+        state.put("equity", Double.isFinite(lastEquity) ? lastEquity : null);
+        java.util.List<Map<String, Object>> positions = new java.util.ArrayList<>();
+        if (portfolio != null) {
+            for (Instrument instrument : instruments) {
+                PositionView p = portfolio.position(instrument);
+                if (p != null && p.isOpen()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("instrument", instrument.symbol());
+                    row.put("side", p.isLong() ? "long" : "short");
+                    row.put("shares", Math.abs(p.quantity()));
+                    row.put("entryPrice", p.entryPrice());
+                    row.put("entryTime", p.entryTime());
+                    row.put("mark", p.entryPrice() + p.unrealizedPnl() / p.quantity());
+                    row.put("unrealizedPnl", p.unrealizedPnl());
+                    row.put("unrealizedReturn", p.unrealizedReturn());
+                    positions.add(row);
+                }
+            }
+        }
+        state.put("positions", positions);
+        return json(state);
     }
 
     @Override
