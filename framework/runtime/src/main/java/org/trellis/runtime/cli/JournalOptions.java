@@ -6,6 +6,9 @@ import java.util.function.BiFunction;
 import org.trellis.runtime.engine.CatchUp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trellis.runtime.alert.Alert;
+import org.trellis.runtime.alert.AlertListener;
+import org.trellis.runtime.alert.Alerts;
 import org.trellis.runtime.config.TrellisConfig;
 import org.trellis.runtime.engine.RunListener;
 import org.trellis.runtime.engine.RunMode;
@@ -38,6 +41,15 @@ final class JournalOptions {
 
     /** The command's journal: one connection shared by every run of the command (see {@link Journal}). */
     private Journal shared;
+    /** The command's alert webhooks (paced runs only: backtests do not page anyone). */
+    private Alerts alerts;
+
+    synchronized Alerts alerts(TrellisConfig config) {
+        if (alerts == null) {
+            alerts = config.alerts();
+        }
+        return alerts;
+    }
 
     private synchronized Journal journal(Path file) {
         if (shared == null) {
@@ -55,6 +67,10 @@ final class JournalOptions {
         if (shared != null) {
             shared.close();
             shared = null;
+        }
+        if (alerts != null) {
+            alerts.close(); // delivers what is queued first
+            alerts = null;
         }
     }
 
@@ -81,21 +97,35 @@ final class JournalOptions {
         }
         Journal j = journal(file);
         Session session = session(j, file, about, mode);
+        Alerts alerts = mode.paced() ? alerts(config) : Alerts.NONE;
+        alert(alerts, session, about, session.resumed() ? "session-resumed" : "session-started",
+                session.resumed() ? "resumed after a crash" : "started");
+        RunListener listeners = RunListener.both(session.listener(), mode.paced()
+                ? RunListener.both(new AlertListener(alerts, session.id(), about.name()), others) : others);
         RunResult result;
         try {
-            result = work.apply(session.mode(), RunListener.both(session.listener(), others));
+            result = work.apply(session.mode(), listeners);
         } catch (RuntimeException | Error e) {
             j.endSession(session.id(), "failed", System.currentTimeMillis());
+            alert(alerts, session, about, "session-failed", "failed: " + e.getMessage());
             throw e;
         }
         session.listener().finish(result.equity());
-        j.endSession(session.id(), result.stoppedEarly() ? "stopped" : "finished", System.currentTimeMillis());
+        String end = result.stoppedEarly() ? "stopped" : "finished";
+        j.endSession(session.id(), end, System.currentTimeMillis());
+        alert(alerts, session, about, "session-" + end, end + " with " + result.trades().size() + " trade(s), equity "
+                + String.format(java.util.Locale.ROOT, "%.2f", result.equity().last()));
         LOG.info("journaled as session {} in {}", session.id(), file);
         return result;
     }
 
     /** A run's journal session: a new one, or the crashed one it resumes (with its mode catching up first). */
-    private record Session(long id, JournalListener listener, RunMode mode) {
+    private record Session(long id, JournalListener listener, RunMode mode, boolean resumed) {
+    }
+
+    private static void alert(Alerts alerts, Session s, About about, String event, String what) {
+        alerts.send(new Alert(event, about.name() + " (session " + s.id() + "): " + what,
+                about.script() == null ? "" : about.script(), System.currentTimeMillis(), s.id(), about.name()));
     }
 
     private Session session(Journal j, Path file, About about, RunMode mode) {
@@ -109,7 +139,7 @@ final class JournalOptions {
         if (resumable.isEmpty()) {
             long id = j.startSession(new Journal.SessionStart(about.name(), about.script(), mode.name(), configJson, about.seed(),
                     System.currentTimeMillis()));
-            return new Session(id, new JournalListener(j, id, mode.paced()), mode);
+            return new Session(id, new JournalListener(j, id, mode.paced()), mode, false);
         }
         long id = resumable.get().id();
         long until = j.checkpointTime(id);
@@ -117,7 +147,7 @@ final class JournalOptions {
         LOG.warn("resuming crashed session {} of '{}': replaying its bars up to {} to rebuild positions, guard state and "
                 + "statistics, then continuing at the replay speed", id, about.name(),
                 until == Long.MIN_VALUE ? "(none)" : org.trellis.runtime.report.Times.iso(until));
-        return new Session(id, new JournalListener(j, id, true, j.known(id)), new CatchUp(mode, until));
+        return new Session(id, new JournalListener(j, id, true, j.known(id)), new CatchUp(mode, until), true);
     }
 
     private static String jsonOf(Object config) {

@@ -58,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
             ScriptRuns runs = new ScriptRuns(options, sandbox.unsafe, controls);
             List<ScriptRuns.Ready> strategies = runs.prepare(script, spec.commandLine().getErr());
             StatusServer server = web.serve ? web.start(runs.config(), options.journalOptions.file(runs.config()), controls,
-                    runs.registry(), out) : null;
+                    runs.registry(), out, options.journalOptions.alerts(runs.config())) : null;
             if (paper) {
                 out.printf(Locale.ROOT, "paper: %d strateg%s from %s, replay speed %sx; Ctrl-C stops and reports%n",
                         strategies.size(), strategies.size() == 1 ? "y" : "ies", script, speed);

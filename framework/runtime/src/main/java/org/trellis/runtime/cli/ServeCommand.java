@@ -33,7 +33,8 @@ final class ServeCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no journal at " + file + " (runs write one; --journal PATH names another)");
         }
-        web.start(config, file, null, configOptions.parts(config), spec.commandLine().getOut());
+        web.start(config, file, null, configOptions.parts(config), spec.commandLine().getOut(),
+                org.trellis.runtime.alert.Alerts.NONE);
         WebOptions.serveUntilStopped(spec.commandLine().getOut());
         return 0;
     }

@@ -24,13 +24,14 @@ final class WebOptions {
     String host;
 
     /** Starts the page over {@code journal} with {@code controls} (null: read-only). */
-    StatusServer start(TrellisConfig config, Path journal, Controls controls, PartRegistry registry, PrintWriter out) {
+    StatusServer start(TrellisConfig config, Path journal, Controls controls, PartRegistry registry, PrintWriter out,
+                       org.trellis.runtime.alert.Alerts alerts) {
         if (journal == null) {
             throw new IllegalArgumentException("--serve shows the journal: drop --no-journal");
         }
         StatusServer.Options options = config.web(host, port);
         List<PluginListing.Row> plugins = PluginListing.of(registry);
-        StatusServer server = StatusServer.start(options, journal, controls, plugins);
+        StatusServer server = StatusServer.start(options, journal, controls, plugins, alerts);
         out.println("status page: http://" + options.host() + ":" + server.port() + "/");
         out.flush();
         return server;

@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigParseOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.trellis.runtime.data.CsvLayout;
 import org.trellis.runtime.data.Durations;
@@ -101,6 +102,40 @@ public final class TrellisConfig {
                 host != null ? host : config.getString("trellis.web.host"),
                 port != null ? port : config.getInt("trellis.web.port"),
                 config.getString("trellis.web.token")), "trellis.web");
+    }
+
+    /** The alert webhooks ({@code trellis.alerts}); {@link org.trellis.runtime.alert.Alerts#NONE} when none is set. */
+    public org.trellis.runtime.alert.Alerts alerts() {
+        List<org.trellis.runtime.alert.WebhookAlerts.Webhook> hooks = get(() -> {
+            List<org.trellis.runtime.alert.WebhookAlerts.Webhook> out = new java.util.ArrayList<>();
+            for (Config c : config.getConfigList("trellis.alerts.webhooks")) {
+                out.add(new org.trellis.runtime.alert.WebhookAlerts.Webhook(webhookUrl(c.getString("url")),
+                        org.trellis.runtime.alert.WebhookFormat.parse(c.hasPath("format") ? c.getString("format") : "json")));
+            }
+            String single = config.getString("trellis.alerts.webhook");
+            if (!single.isBlank()) {
+                out.add(new org.trellis.runtime.alert.WebhookAlerts.Webhook(webhookUrl(single),
+                        org.trellis.runtime.alert.WebhookFormat.DISCORD));
+            }
+            return out;
+        }, "trellis.alerts");
+        if (hooks.isEmpty()) {
+            return org.trellis.runtime.alert.Alerts.NONE;
+        }
+        return new org.trellis.runtime.alert.WebhookAlerts(hooks, get(() -> config.getInt("trellis.alerts.attempts"),
+                "trellis.alerts.attempts"), 500);
+    }
+
+    private static java.net.URI webhookUrl(String text) {
+        try {
+            java.net.URI u = new java.net.URI(text.trim());
+            if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme())) {
+                throw new IllegalArgumentException("a webhook url must be http(s), got '" + text + "'");
+            }
+            return u;
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("not a webhook url: '" + text + "'");
+        }
     }
 
     public String defaultData() {

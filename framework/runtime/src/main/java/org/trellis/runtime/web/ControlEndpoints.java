@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trellis.runtime.alert.Alert;
+import org.trellis.runtime.alert.Alerts;
 import org.trellis.runtime.engine.Controls;
 
 /**
@@ -19,10 +21,12 @@ final class ControlEndpoints {
     private static final Logger LOG = LoggerFactory.getLogger(ControlEndpoints.class);
     private final Controls controls;
     private final String token;
+    private final Alerts alerts;
 
-    ControlEndpoints(Controls controls, String token) {
+    ControlEndpoints(Controls controls, String token, Alerts alerts) {
         this.controls = controls;
         this.token = token;
+        this.alerts = alerts;
     }
 
     Map<String, Object> state() {
@@ -40,6 +44,8 @@ final class ControlEndpoints {
             }
             controls.killSwitch(engaged);
             LOG.warn("kill switch {} from the status page ({})", engaged ? "ENGAGED" : "released", ctx.ip());
+            alerts.send(new Alert("kill-switch", "kill switch " + (engaged ? "ENGAGED: closing every position, no new entries"
+                    : "released: entries allowed again"), "from the status page (" + ctx.ip() + ")", System.currentTimeMillis(), 0, ""));
             ctx.json(state());
         }
     }

@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trellis.runtime.alert.Alerts;
 import org.trellis.runtime.engine.Controls;
 import org.trellis.runtime.journal.Journal;
 import org.trellis.runtime.plugin.PluginListing;
@@ -54,13 +55,19 @@ public final class StatusServer implements AutoCloseable {
      * journal is only read, as by {@code trellis serve}).
      */
     public static StatusServer start(Options options, Path journalFile, Controls controls, List<PluginListing.Row> plugins) {
+        return start(options, journalFile, controls, plugins, Alerts.NONE);
+    }
+
+    /** The same, telling {@code alerts} about kill-switch changes. */
+    public static StatusServer start(Options options, Path journalFile, Controls controls, List<PluginListing.Row> plugins,
+                                     Alerts alerts) {
         if (!isLoopback(options.host()) && options.token().isEmpty()) {
             throw new IllegalArgumentException("the status page may listen on " + options.host() + " (not a loopback address) "
                     + "only with a control token: set trellis.web.token (or TRELLIS_WEB_TOKEN)");
         }
         Journal journal = Journal.openReader(journalFile);
         StatusData data = new StatusData(journal);
-        ControlEndpoints control = new ControlEndpoints(controls, options.token());
+        ControlEndpoints control = new ControlEndpoints(controls, options.token(), alerts);
         Javalin app = Javalin.create(config -> config.showJavalinBanner = false);
         app.get("/", ctx -> page(ctx, "status.html", "text/html; charset=utf-8"));
         app.get("/assets/status.js", ctx -> page(ctx, "status.js", "text/javascript; charset=utf-8"));

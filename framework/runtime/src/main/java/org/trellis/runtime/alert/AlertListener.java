@@ -1,0 +1,27 @@
+package org.trellis.runtime.alert;
+
+import org.trellis.api.execution.Order;
+import org.trellis.api.execution.OrderPurpose;
+import org.trellis.runtime.engine.MarketState;
+import org.trellis.runtime.engine.RunListener;
+
+/** Alerts on a session's forced closes (a guard, the kill switch, a manual close), not on its routine end-of-run closes. */
+public final class AlertListener implements RunListener {
+    private final Alerts alerts;
+    private final long session;
+    private final String strategy;
+
+    public AlertListener(Alerts alerts, long session, String strategy) {
+        this.alerts = alerts;
+        this.session = session;
+        this.strategy = strategy;
+    }
+
+    @Override
+    public void onOrder(Order order, double probability, MarketState market) {
+        if (order.purpose() == OrderPurpose.FORCED_EXIT && !order.reason().equals("end-of-data") && !order.reason().equals("stopped")) {
+            alerts.send(new Alert("forced-close", strategy + ": " + order.instrument() + " force-closed (" + order.reason() + ")",
+                    order.side() + " " + order.quantity() + " at about " + market.close(), System.currentTimeMillis(), session, strategy));
+        }
+    }
+}
