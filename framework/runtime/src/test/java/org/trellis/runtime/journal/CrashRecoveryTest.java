@@ -81,6 +81,30 @@ class CrashRecoveryTest {
     }
 
     @Test
+    void sigtermStopsCleanlyWithAFinalCheckpointAndTheSessionMarkedStopped(@TempDir Path dir) throws Exception {
+        Path script = Files.writeString(dir.resolve("swing.groovy"), SCRIPT);
+        Path db = dir.resolve("term.db");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.trellis.runtime.cli.Main", "run", script.toString(),
+                "--mode", "paper", "--speed", "60000", "--journal", db.toString(), "--quiet")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while ((!Files.exists(db) || trades(db).size() < 5) && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(child.isAlive(), Files.readString(dir.resolve("child.log")));
+        child.destroy(); // SIGTERM: the shutdown hook stops the replay before its next bar
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+        try (Journal j = Journal.open(db)) {
+            Journal.SessionRow s = j.sessions().get(0);
+            assertEquals("stopped", s.status(), Files.readString(dir.resolve("child.log")));
+            assertTrue(j.checkpoint(s.id()).contains("\"positions\":[]"), "positions closed at the stop: " + j.checkpoint(s.id()));
+            List<Journal.TradeRow> all = j.trades(s.id());
+            assertTrue(all.stream().allMatch(t -> t.exitTime() <= all.get(all.size() - 1).exitTime()));
+        }
+    }
+
+    @Test
     void resumeWithoutACrashedSessionIsAnErrorAndNoResumeStartsAfresh(@TempDir Path dir) throws Exception {
         Path script = Files.writeString(dir.resolve("swing.groovy"), SCRIPT);
         Path db = dir.resolve("j.db");
