@@ -3,7 +3,6 @@ package org.trellis.runtime.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +36,8 @@ final class JournalCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "Print CSV (with a header row) instead of a table.")
     boolean csv;
 
-    @Option(names = "--journal", paramLabel = "PATH", description = "Journal file (default trellis.journal, i.e. var/trellis.db).")
-    Path journal;
+    @Mixin
+    JournalFileOption journalFile;
 
     @Mixin
     ConfigOptions configOptions;
@@ -46,10 +45,7 @@ final class JournalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrellisConfig config = configOptions.config();
-        Path file = journal != null ? journal : config.journal();
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("no journal at " + file + " (runs write one; --journal PATH names another)");
-        }
+        Path file = journalFile.existing(config);
         List<String> header;
         List<List<String>> rows = new ArrayList<>();
         try (Journal j = Journal.open(file)) {

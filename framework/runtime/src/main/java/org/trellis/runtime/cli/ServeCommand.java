@@ -1,6 +1,5 @@
 package org.trellis.runtime.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.trellis.runtime.config.TrellisConfig;
@@ -17,8 +16,8 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--journal", paramLabel = "PATH", description = "Journal file (default trellis.journal, i.e. var/trellis.db).")
-    Path journal;
+    @Mixin
+    JournalFileOption journalFile;
 
     @Mixin
     WebOptions web;
@@ -29,10 +28,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrellisConfig config = configOptions.config();
-        Path file = journal != null ? journal : config.journal();
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("no journal at " + file + " (runs write one; --journal PATH names another)");
-        }
+        Path file = journalFile.existing(config);
         web.start(config, file, null, configOptions.parts(config), spec.commandLine().getOut(),
                 org.trellis.runtime.alert.Alerts.NONE);
         WebOptions.serveUntilStopped(spec.commandLine().getOut());
