@@ -1,0 +1,68 @@
+package org.trellis.safety;
+
+import java.util.List;
+import org.trellis.api.plugin.ParamSpec;
+import org.trellis.api.portfolio.PortfolioView;
+import org.trellis.api.risk.ForceClose;
+import org.trellis.api.risk.OrderIntent;
+import org.trellis.api.risk.RiskGuard;
+import org.trellis.api.risk.Verdict;
+import org.trellis.api.strategy.StrategyContext;
+
+/**
+ * Refuses entries for the rest of the (UTC) day once equity has fallen {@code pct} below the day's
+ * opening equity, or by {@code amount} (the source systems: 5% daily drawdown; $100 a day): reason
+ * {@value #REASON}. The next day starts afresh.
+ */
+public final class DailyLossGuard implements RiskGuard {
+    public static final String REASON = "daily-loss";
+    private static final long DAY = 86_400_000L;
+    private final double pct;
+    private final double amount;
+    private long day = Long.MIN_VALUE;
+    private double opening;
+    private boolean tripped;
+
+    public DailyLossGuard(double pct, double amount) {
+        this.pct = pct;
+        this.amount = amount;
+    }
+
+    @Override
+    public void onBar(StrategyContext context, ForceClose forceClose) {
+        long today = Math.floorDiv(context.clock().nowMillis(), DAY);
+        PortfolioView p = context.portfolio();
+        if (today != day) {
+            day = today;
+            opening = p.equity();
+            tripped = false;
+        }
+        double lost = opening - p.equity();
+        if ((pct > 0 && lost >= opening * pct) || (amount > 0 && lost >= amount)) {
+            tripped = true;
+        }
+    }
+
+    @Override
+    public void review(OrderIntent intent, PortfolioView portfolio, Verdict verdict) {
+        if (intent.isEntry() && tripped && Math.floorDiv(intent.time(), DAY) == day) {
+            verdict.veto(REASON);
+        }
+    }
+
+    @Override
+    public void reset() {
+        day = Long.MIN_VALUE;
+        tripped = false;
+    }
+
+    public static final class Factory extends GuardFactory {
+        public Factory() {
+            super(REASON, "refuse entries for the rest of the UTC day after losing pct of the day's opening equity, or amount "
+                    + "(reason daily-loss)",
+                    List.of(ParamSpec.number("pct", 0.05, "loss as a fraction of the day's opening equity; 0 = off").between(0, 1),
+                            ParamSpec.number("amount", 0, "loss in quote currency; 0 = off").atLeast(0)),
+                    p -> new DailyLossGuard(p.getDouble("pct", 0.05), p.getDouble("amount", 0)));
+        }
+    }
+}
