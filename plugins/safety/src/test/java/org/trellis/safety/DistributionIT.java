@@ -37,7 +37,12 @@ class DistributionIT {
                 safety.add(row.get("name").asText() + " " + row.get("status").asText());
             }
         }
-        assertEquals(List.of("max-positions loaded", "stop-loss loaded", "take-profit loaded"), safety);
+        List<String> expected = new ArrayList<>();
+        for (String g : List.of("circuit-breaker", "confidence-floor", "cooldown", "daily-loss", "exposure", "loss-streak",
+                "low-profit", "max-age", "max-positions", "pre-expiry", "stop-loss", "stoploss-guard", "take-profit", "trailing-stop")) {
+            expected.add(g + " loaded");
+        }
+        assertEquals(expected, safety);
     }
 
     /** The example scripts use the safety guards: they must check, and the README's main job must run. */
