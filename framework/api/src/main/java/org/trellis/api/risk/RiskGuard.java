@@ -26,6 +26,10 @@ public interface RiskGuard {
     default void onFill(Fill fill, PortfolioView portfolio) {
     }
 
+    /** Called once before a run: where to report health transitions (see {@link HealthEvent}). */
+    default void attach(HealthReporter health) {
+    }
+
     default void reset() {
     }
 }

@@ -2,6 +2,7 @@ package org.trellis.runtime.alert;
 
 import org.trellis.api.execution.Order;
 import org.trellis.api.execution.OrderPurpose;
+import org.trellis.api.risk.HealthEvent;
 import org.trellis.runtime.engine.MarketState;
 import org.trellis.runtime.engine.RunListener;
 
@@ -15,6 +16,13 @@ public final class AlertListener implements RunListener {
         this.alerts = alerts;
         this.session = session;
         this.strategy = strategy;
+    }
+
+    @Override
+    public void onHealth(HealthEvent e) {
+        alerts.send(new Alert("health", strategy + ": " + (e.instrument() == null ? "system" : e.instrument()) + " "
+                + e.level().name().toLowerCase(java.util.Locale.ROOT) + (e.action().isEmpty() ? "" : " (" + e.action() + ")"),
+                e.message(), System.currentTimeMillis(), session, strategy));
     }
 
     @Override

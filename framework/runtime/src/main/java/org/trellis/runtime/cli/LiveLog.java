@@ -3,6 +3,7 @@ package org.trellis.runtime.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.trellis.api.execution.Fill;
+import org.trellis.api.risk.HealthEvent;
 import org.trellis.api.risk.OrderIntent;
 import org.trellis.runtime.engine.ClosedTrade;
 import org.trellis.runtime.engine.RunListener;
@@ -30,6 +31,13 @@ final class LiveLog implements RunListener {
     public void onTradeClosed(ClosedTrade t) {
         print(String.format(Locale.ROOT, "%s  closed %-5s %s pnl %s (%s)", Times.iso(t.exitTime()),
                 t.direction().name().toLowerCase(Locale.ROOT), t.instrument(), num(t.pnl()), t.exitReason()));
+    }
+
+    @Override
+    public void onHealth(HealthEvent e) {
+        print(String.format(Locale.ROOT, "%s  health %s %s%s%s", Times.iso(e.time()), e.level().name().toLowerCase(Locale.ROOT),
+                e.instrument() == null ? "system" : e.instrument(), e.action().isEmpty() ? "" : " (" + e.action() + ")",
+                e.message().isEmpty() ? "" : ": " + e.message()));
     }
 
     @Override

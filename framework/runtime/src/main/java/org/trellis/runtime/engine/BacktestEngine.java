@@ -134,6 +134,7 @@ public final class BacktestEngine {
             checkComparable(data);
             for (RiskGuard guard : guards) {
                 guard.reset();
+                guard.attach(listener::onHealth);
             }
             this.portfolio = new Portfolio(settings.capital(), symbols);
             this.executor = registry.executor("simulated", Params.of(Map.of(
@@ -301,10 +302,24 @@ public final class BacktestEngine {
         private void checkGuards(int i, Position position) {
             for (RiskGuard guard : guards) {
                 guard.onBar(lanes[i].context, forceClose.reset());
-                if (forceClose.requested() && position.quantity != 0 && !executor.hasPending(position.instrument())) {
-                    send(i, exitSide(position), Math.abs(position.quantity), OrderPurpose.FORCED_EXIT, forceClose.reason());
+                if (forceClose.requested()) {
+                    int target = forceClose.instrument() == null ? i : laneOf(forceClose.instrument());
+                    Position p = target == i ? position : target >= 0 ? portfolio.position(target) : null;
+                    if (p != null && p.quantity != 0 && !executor.hasPending(p.instrument())) {
+                        send(target, exitSide(p), Math.abs(p.quantity), OrderPurpose.FORCED_EXIT, forceClose.reason());
+                    }
                 }
             }
+        }
+
+        /** The lane of the instrument with this symbol, or -1 (a guard may name one this run does not trade). */
+        private int laneOf(String symbol) {
+            for (int j = 0; j < k; j++) {
+                if (lanes[j].instrument.symbol().equals(symbol)) {
+                    return j;
+                }
+            }
+            return -1;
         }
 
         /** Closes this instrument's position if a close was asked for; requests end once every instrument had its bar. */

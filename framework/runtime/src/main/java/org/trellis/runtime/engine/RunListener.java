@@ -3,6 +3,7 @@ package org.trellis.runtime.engine;
 import org.trellis.api.execution.Fill;
 import org.trellis.api.execution.Order;
 import org.trellis.api.portfolio.PortfolioView;
+import org.trellis.api.risk.HealthEvent;
 import org.trellis.api.risk.OrderIntent;
 
 /**
@@ -32,6 +33,10 @@ public interface RunListener {
 
     /** The end of a bar (time = the bar's time, as on the equity curve), with the equity and portfolio after it. */
     default void onBarClosed(long time, double equity, PortfolioView portfolio) {
+    }
+
+    /** A guard's health transition (stale data, a recovered feed, an unhealthy system). */
+    default void onHealth(HealthEvent event) {
     }
 
     /** Whether {@link #onBarClosed} should be called: a per-bar call, so only for those who need it. */
@@ -74,6 +79,12 @@ public interface RunListener {
                 if (second.wantsBars()) {
                     second.onBarClosed(time, equity, portfolio);
                 }
+            }
+
+            @Override
+            public void onHealth(HealthEvent event) {
+                first.onHealth(event);
+                second.onHealth(event);
             }
 
             @Override

@@ -11,6 +11,7 @@ import org.trellis.api.execution.OrderPurpose;
 import org.trellis.api.market.Instrument;
 import org.trellis.api.portfolio.PortfolioView;
 import org.trellis.api.portfolio.PositionView;
+import org.trellis.api.risk.HealthEvent;
 import org.trellis.api.risk.OrderIntent;
 import org.trellis.runtime.engine.ClosedTrade;
 import org.trellis.runtime.engine.EquityCurve;
@@ -99,6 +100,15 @@ public final class JournalListener implements RunListener {
         if (!known.trades().contains(Journal.Known.tradeKey(symbol, trade.entryTime(), trade.exitTime()))) {
             journal.trade(session, trade, forcedExit.getOrDefault(symbol, false), entry[0], entry[1]);
         }
+        if (paced) {
+            commit();
+        }
+    }
+
+    @Override
+    public void onHealth(HealthEvent e) {
+        journal.health(session, new Journal.Health(e.time(), e.instrument(), e.level().name().toLowerCase(java.util.Locale.ROOT),
+                e.staleness() < 0 ? null : e.staleness(), e.action(), null, e.message()));
         if (paced) {
             commit();
         }
