@@ -4,6 +4,7 @@ import java.util.List;
 import org.trellis.api.plugin.ParamSpec;
 import org.trellis.api.portfolio.PortfolioView;
 import org.trellis.api.risk.ForceClose;
+import org.trellis.api.risk.KillSwitch;
 import org.trellis.api.risk.OrderIntent;
 import org.trellis.api.risk.RiskGuard;
 import org.trellis.api.risk.Verdict;
@@ -12,20 +13,34 @@ import org.trellis.api.strategy.StrategyContext;
 /**
  * Refuses entries for the rest of the (UTC) day once equity has fallen {@code pct} below the day's
  * opening equity, or by {@code amount} (the source systems: 5% daily drawdown; $100 a day): reason
- * {@value #REASON}. The next day starts afresh.
+ * {@value #REASON}. The next day starts afresh, unless {@code kill-switch} is set: then it also trips
+ * the strategy's kill switch, as the binary-market system's daily loss limit did.
  */
 public final class DailyLossGuard implements RiskGuard {
     public static final String REASON = "daily-loss";
     private static final long DAY = 86_400_000L;
     private final double pct;
     private final double amount;
+    private final boolean killSwitch;
+    private KillSwitch strategySwitch = KillSwitch.NONE;
     private long day = Long.MIN_VALUE;
     private double opening;
     private boolean tripped;
 
     public DailyLossGuard(double pct, double amount) {
+        this(pct, amount, false);
+    }
+
+    /** {@code killSwitch}: also trip the strategy's kill switch (close everything, no entries for the session). */
+    public DailyLossGuard(double pct, double amount, boolean killSwitch) {
         this.pct = pct;
         this.amount = amount;
+        this.killSwitch = killSwitch;
+    }
+
+    @Override
+    public void attach(KillSwitch strategySwitch) {
+        this.strategySwitch = strategySwitch;
     }
 
     @Override
@@ -38,8 +53,11 @@ public final class DailyLossGuard implements RiskGuard {
             tripped = false;
         }
         double lost = opening - p.equity();
-        if ((pct > 0 && lost >= opening * pct) || (amount > 0 && lost >= amount)) {
+        if (!tripped && ((pct > 0 && lost >= opening * pct) || (amount > 0 && lost >= amount))) {
             tripped = true;
+            if (killSwitch) {
+                strategySwitch.engage(REASON);
+            }
         }
     }
 
@@ -61,8 +79,9 @@ public final class DailyLossGuard implements RiskGuard {
             super(REASON, "refuse entries for the rest of the UTC day after losing pct of the day's opening equity, or amount "
                     + "(reason daily-loss)",
                     List.of(ParamSpec.number("pct", 0.05, "loss as a fraction of the day's opening equity; 0 = off").between(0, 1),
-                            ParamSpec.number("amount", 0, "loss in quote currency; 0 = off").atLeast(0)),
-                    p -> new DailyLossGuard(p.getDouble("pct", 0.05), p.getDouble("amount", 0)));
+                            ParamSpec.number("amount", 0, "loss in quote currency; 0 = off").atLeast(0),
+                            ParamSpec.bool("kill-switch", false, "also trip the strategy's kill switch")),
+                    p -> new DailyLossGuard(p.getDouble("pct", 0.05), p.getDouble("amount", 0), p.getBoolean("kill-switch", false)));
         }
     }
 }

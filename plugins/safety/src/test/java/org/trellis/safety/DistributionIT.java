@@ -38,9 +38,9 @@ class DistributionIT {
             }
         }
         List<String> expected = new ArrayList<>();
-        for (String g : List.of("circuit-breaker", "confidence-floor", "cooldown", "daily-loss", "exposure", "loss-streak",
-                "low-profit", "max-age", "max-positions", "pre-expiry", "stale-book", "stop-loss", "stoploss-guard", "take-profit",
-                "trailing-stop")) {
+        for (String g : List.of("circuit-breaker", "confidence-floor", "cooldown", "daily-loss", "exposure", "kill-switch",
+                "loss-streak", "low-profit", "max-age", "max-positions", "pre-expiry", "stale-book", "stop-loss", "stoploss-guard",
+                "take-profit", "trailing-stop")) {
             expected.add(g + " loaded");
         }
         assertEquals(expected, safety);

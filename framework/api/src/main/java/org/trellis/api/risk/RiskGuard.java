@@ -30,6 +30,10 @@ public interface RiskGuard {
     default void attach(HealthReporter health) {
     }
 
+    /** Called once before a run: the strategy's kill switch, for guards that may trip it. */
+    default void attach(KillSwitch killSwitch) {
+    }
+
     default void reset() {
     }
 }

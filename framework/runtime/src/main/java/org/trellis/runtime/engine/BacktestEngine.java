@@ -16,6 +16,8 @@ import org.trellis.api.market.BarCursor;
 import org.trellis.api.market.Instrument;
 import org.trellis.api.plugin.Params;
 import org.trellis.api.risk.ForceClose;
+import org.trellis.api.risk.HealthEvent;
+import org.trellis.api.risk.KillSwitch;
 import org.trellis.api.risk.OrderIntent;
 import org.trellis.api.risk.RiskGuard;
 import org.trellis.api.risk.Verdict;
@@ -109,8 +111,10 @@ public final class BacktestEngine {
         /** The instrument whose bar is being processed; the clock reads its bar's time. */
         private int at;
         private long nextOrderId = 1;
-        /** Instruments that have seen the pending control requests (made only when requests come). */
-        private final java.util.Set<Integer> obeyed = new java.util.HashSet<>();
+        /** This strategy's own kill switch and requests (guards trip it); the page's global ones are the engine's. */
+        private final Controls local = new Controls();
+        /** Per controls object: instruments that have seen its pending requests (made only when requests come). */
+        private final java.util.Map<Controls, java.util.Set<Integer>> obeyed = new java.util.IdentityHashMap<>();
         private int cancelled;
 
         Run(Pipeline pipeline, List<ColumnarBarSeries> data, List<RiskGuard> guards, RunMode mode, RunListener listener) {
@@ -132,9 +136,26 @@ public final class BacktestEngine {
                 symbols.add(s.instrument());
             }
             checkComparable(data);
+            KillSwitch killSwitch = new KillSwitch() {
+                @Override
+                public void engage(String cause) {
+                    if (!local.killSwitchEngaged()) {
+                        local.killSwitch(true);
+                        LOG.warn("{}: kill switch engaged by {}: closing every position, no new entries", pipeline.name(), cause);
+                        listener.onHealth(new HealthEvent(now(), null, HealthEvent.Level.CRITICAL, -1,
+                                "kill switch: close every position, no new entries", "tripped by " + cause));
+                    }
+                }
+
+                @Override
+                public boolean engaged() {
+                    return local.killSwitchEngaged() || (controls != null && controls.killSwitchEngaged());
+                }
+            };
             for (RiskGuard guard : guards) {
                 guard.reset();
                 guard.attach(listener::onHealth);
+                guard.attach(killSwitch);
             }
             this.portfolio = new Portfolio(settings.capital(), symbols);
             this.executor = registry.executor("simulated", Params.of(Map.of(
@@ -177,6 +198,7 @@ public final class BacktestEngine {
             final boolean oneAxis = this.oneAxis;
             final boolean barListener = listener.wantsBars();
             final Controls controls = paced ? BacktestEngine.this.controls : null;
+            final Controls local = this.local;
             int[] next = new int[k];
             long total = countBars();
             long done = 0;
@@ -199,6 +221,9 @@ public final class BacktestEngine {
                 }
                 if (controls != null && controls.pending()) {
                     obey(controls, i);
+                }
+                if (local.pending()) {
+                    obey(local, i);
                 }
                 if (lane.features.ready()) {
                     lane.strategy.decide(lane.context, decision.reset());
@@ -328,10 +353,11 @@ public final class BacktestEngine {
             if (controls.closeRequested(p.instrument().symbol()) && p.quantity != 0 && !executor.hasPending(p.instrument())) {
                 send(i, exitSide(p), Math.abs(p.quantity), OrderPurpose.FORCED_EXIT, controls.closeReason());
             }
-            obeyed.add(i);
-            if (obeyed.size() == k) {
+            java.util.Set<Integer> seen = obeyed.computeIfAbsent(controls, c -> new java.util.HashSet<>());
+            seen.add(i);
+            if (seen.size() == k) {
                 controls.clearRequests();
-                obeyed.clear();
+                seen.clear();
             }
         }
 
@@ -364,7 +390,7 @@ public final class BacktestEngine {
          * {@value #NO_BUYING_POWER}.
          */
         private void enter(int i, OrderSide side, String reason) {
-            if (controls != null && paced && controls.killSwitchEngaged()) {
+            if (local.killSwitchEngaged() || (controls != null && paced && controls.killSwitchEngaged())) {
                 vetoes.merge(Controls.KILL_SWITCH, 1, Integer::sum);
                 listener.onVeto(new OrderIntent(lanes[i].instrument, side, 0, OrderPurpose.ENTRY, lanes[i].cursor.close(),
                         decision.probability(), now()), Controls.KILL_SWITCH);
