@@ -168,7 +168,17 @@ final class DslTransform extends CompilationCustomizer {
             if (e == null) {
                 return null;
             }
+            // annotations on local declarations (e.g. @ASTTest) would run code in the compiler
+            for (org.codehaus.groovy.ast.AnnotationNode a : e.getAnnotations()) {
+                error("annotations are not allowed in strategy scripts (@" + a.getClassNode().getNameWithoutPackage() + ")", a);
+            }
             if (e instanceof ClosureExpression closure && !(e instanceof LambdaExpression)) {
+                if (closure.getParameters() != null) {
+                    for (Parameter p : closure.getParameters()) {
+                        p.getAnnotations().forEach(a -> error("annotations are not allowed in strategy scripts (@"
+                                + a.getClassNode().getNameWithoutPackage() + ")", a));
+                    }
+                }
                 closure.getCode().visit(this);
                 return closure;
             }
@@ -333,7 +343,7 @@ final class DslTransform extends CompilationCustomizer {
             }
         }
 
-        private void error(String message, ASTNode at) {
+        void error(String message, ASTNode at) {
             source.getErrorCollector().addErrorAndContinue(new SyntaxErrorMessage(
                     new SyntaxException(message, at.getLineNumber(), at.getColumnNumber(), at.getLastLineNumber(),
                             at.getLastColumnNumber()), source));

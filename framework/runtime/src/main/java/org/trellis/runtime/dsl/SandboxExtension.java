@@ -133,14 +133,57 @@ public final class SandboxExtension extends TypeCheckingExtension {
             @Override
             public void visitBinaryExpression(org.codehaus.groovy.ast.expr.BinaryExpression b) {
                 super.visitBinaryExpression(b);
-                if (b.getOperation().getType() == org.codehaus.groovy.syntax.Types.LEFT_SQUARE_BRACKET
+                int op = b.getOperation().getType();
+                if (op == org.codehaus.groovy.syntax.Types.LEFT_SQUARE_BRACKET
                         && !subscriptAllowed(getType(b.getLeftExpression()), getType(b.getRightExpression()))) {
-                    addStaticTypeError("not allowed in a strategy script: a [subscript] on "
-                            + simple(getType(b.getLeftExpression()).getName())
-                            + " (subscripts work on lists, maps, arrays and strings; run with --unsafe-scripts to lift the sandbox)", b);
+                    refuse("a [subscript] on " + simple(getType(b.getLeftExpression()).getName())
+                            + " (subscripts work on lists, maps, arrays and strings)", b);
+                }
+                // a property assignment calls a setter the method check never sees: x.text = ..., System.properties = ...
+                if (org.codehaus.groovy.syntax.Types.isAssignment(op)
+                        && b.getLeftExpression() instanceof org.codehaus.groovy.ast.expr.PropertyExpression p
+                        && !(b instanceof org.codehaus.groovy.ast.expr.DeclarationExpression)) {
+                    ClassNode owner = p.getObjectExpression() instanceof org.codehaus.groovy.ast.expr.ClassExpression c
+                            ? c.getType() : getType(p.getObjectExpression());
+                    if (!assignable(owner)) {
+                        refuse("setting " + p.getPropertyAsString() + " on " + simple(owner.getName()), b);
+                    }
+                }
+            }
+
+            @Override
+            public void visitMethodPointerExpression(org.codehaus.groovy.ast.expr.MethodPointerExpression e) {
+                // .& and :: make a callable of any method, which the method check cannot follow
+                refuse("method pointers and references (.& and ::)", e);
+            }
+
+            @Override
+            public void visitCastExpression(org.codehaus.groovy.ast.expr.CastExpression e) {
+                super.visitCastExpression(e);
+                if (!castAllowed(e.getType())) {
+                    refuse("converting to " + simple(e.getType().getName()) + " (as/cast to " + simple(e.getType().getName()) + ")", e);
                 }
             }
         });
+    }
+
+    private void refuse(String what, org.codehaus.groovy.ast.ASTNode at) {
+        addStaticTypeError("not allowed in a strategy script: " + what + " (scripts may use the DSL, arithmetic, Math, numbers, "
+                + "strings and collections; run with --unsafe-scripts to lift the sandbox)", at);
+    }
+
+    /** Properties may be set on maps and on what the script itself declares. */
+    private static boolean assignable(ClassNode owner) {
+        return owner != null && (implementsAny(owner, "java.util.Map")
+                || (owner.getModule() != null && owner.getModule().getContext() != null));
+    }
+
+    /** Casts and {@code as} only to numbers, strings, collections, Side and the primitive types. */
+    private static boolean castAllowed(ClassNode type) {
+        ClassNode t = type.isArray() ? type.getComponentType() : type;
+        return org.codehaus.groovy.ast.ClassHelper.isPrimitiveType(t) || org.codehaus.groovy.ast.ClassHelper.isNumberType(t)
+                || CLASSES.contains(t.getName()) || t.getName().equals("java.lang.Object")
+                || t.getName().equals(Features.class.getName()) || t.getName().equals(RuleFunction.class.getName());
     }
 
     private static boolean subscriptAllowed(ClassNode target, ClassNode index) {

@@ -46,6 +46,14 @@ class DslSandboxTest {
             "@groovy.transform.CompileDynamic\ndef f() { System.exit(1) }",
             "@Grab('org.example:evil:1.0')\nimport org.example.Evil",
             "class Sneaky { static void go() { System.exit(1) } }",
+            "def c = 'touch pwned'.&execute; c.call()",
+            "System.&setProperty.call('a', 'b')",
+            "def e = System::exit",
+            "('pwned' as File).text = 'x'",
+            "def f = 'pwned' as File",
+            "System.properties = null",
+            "@groovy.transform.ASTTest(value = { new File('pwned').text = 'x' }) def x = 1",
+            "def u = 'http://localhost/' as URL",
     })
     void eachWayOutIsRefusedAtCompileTimeWithItsLine(String escape) throws Exception {
         Path file = Files.writeString(dir.resolve("escape.groovy"), "strategy('a') { model 'sma-cross' }\n" + escape + "\n");
@@ -54,6 +62,7 @@ class DslSandboxTest {
         assertTrue(m.contains("escape.groovy:2:") || m.contains("escape.groovy:3:"), m);
         assertTrue(m.contains("not allowed in a strategy script") || m.contains("annotations are not allowed")
                 || m.contains("unknown keyword 'evaluate'"), m);
+        assertTrue(!m.contains("cannot compile"), "refused by the sandbox, not by an accident: " + m);
         assertTrue(Files.notExists(dir.resolve("pwned")) && Files.notExists(Path.of("pwned")), "nothing ran");
     }
 
