@@ -113,8 +113,6 @@ public final class BacktestEngine {
         private long nextOrderId = 1;
         /** This strategy's own kill switch and requests (guards trip it); the page's global ones are the engine's. */
         private final Controls local = new Controls();
-        /** Per controls object: instruments that have seen its pending requests (made only when requests come). */
-        private final java.util.Map<Controls, java.util.Set<Integer>> obeyed = new java.util.IdentityHashMap<>();
         private int cancelled;
 
         Run(Pipeline pipeline, List<ColumnarBarSeries> data, List<RiskGuard> guards, RunMode mode, RunListener listener) {
@@ -199,6 +197,8 @@ public final class BacktestEngine {
             final boolean barListener = listener.wantsBars();
             final Controls controls = paced ? BacktestEngine.this.controls : null;
             final Controls local = this.local;
+            final long[] seenGlobal = new long[k];
+            final long[] seenLocal = new long[k];
             int[] next = new int[k];
             long total = countBars();
             long done = 0;
@@ -219,11 +219,11 @@ public final class BacktestEngine {
                 if (guarded) {
                     checkGuards(i, portfolio.position(i));
                 }
-                if (controls != null && controls.pending()) {
-                    obey(controls, i);
+                if (controls != null && controls.latest() != seenGlobal[i]) {
+                    obey(controls, seenGlobal, i);
                 }
-                if (local.pending()) {
-                    obey(local, i);
+                if (local.latest() != seenLocal[i]) {
+                    obey(local, seenLocal, i);
                 }
                 if (lane.features.ready()) {
                     lane.strategy.decide(lane.context, decision.reset());
@@ -347,17 +347,19 @@ public final class BacktestEngine {
             return -1;
         }
 
-        /** Closes this instrument's position if a close was asked for; requests end once every instrument had its bar. */
-        private void obey(Controls controls, int i) {
+        /**
+         * Acts on the close requests {@code controls} received since this instrument last looked: closes
+         * its position if one names it (or all), and remembers the latest request seen.
+         */
+        private void obey(Controls controls, long[] seen, int i) {
             Position p = portfolio.position(i);
-            if (controls.closeRequested(p.instrument().symbol()) && p.quantity != 0 && !executor.hasPending(p.instrument())) {
-                send(i, exitSide(p), Math.abs(p.quantity), OrderPurpose.FORCED_EXIT, controls.closeReason());
-            }
-            java.util.Set<Integer> seen = obeyed.computeIfAbsent(controls, c -> new java.util.HashSet<>());
-            seen.add(i);
-            if (seen.size() == k) {
-                controls.clearRequests();
-                seen.clear();
+            String symbol = p.instrument().symbol();
+            for (Controls.Request r : controls.since(seen[i])) {
+                if ((r.symbol().equals(Controls.ALL) || r.symbol().equals(symbol)) && p.quantity != 0
+                        && !executor.hasPending(p.instrument())) {
+                    send(i, exitSide(p), Math.abs(p.quantity), OrderPurpose.FORCED_EXIT, r.reason());
+                }
+                seen[i] = r.number();
             }
         }
 
