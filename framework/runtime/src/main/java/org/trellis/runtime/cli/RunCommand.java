@@ -64,22 +64,17 @@ final class RunCommand implements Callable<Integer> {
                         strategies.size(), strategies.size() == 1 ? "y" : "ies", script, speed);
                 out.flush();
             }
-            List<RunResult> results = paper ? runs.paper(strategies, speed, out) : runs.backtest(strategies, true);
-            List<Comparison.Entry> entries = new ArrayList<>();
-            for (int i = 0; i < results.size(); i++) {
-                String name = strategies.get(i).plan().name();
-                options.publish(results.get(i), out, strategies.size() > 1 ? name : null);
-                entries.add(Comparison.Entry.of(name, results.get(i)));
-                if (!options.quiet && i + 1 < results.size()) {
-                    out.println();
-                }
+            if (!paper) {
+                report(runs.backtest(strategies, true), strategies, out);
+            } else {
+                // Ctrl-C ends the replays; the reports and the journal must be done before the JVM exits
+                PaperSession session = new PaperSession(speed);
+                session.run(() -> {
+                    report(runs.paper(strategies, session, out), strategies, out);
+                    options.journalOptions.close();
+                    return null;
+                });
             }
-            if (entries.size() > 1 && !options.quiet) {
-                out.println();
-                out.println("Side by side:");
-                out.print(Comparison.text(entries));
-            }
-            out.flush();
             if (server != null) {
                 WebOptions.serveUntilStopped(out);
             }
@@ -87,5 +82,24 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             options.journalOptions.close();
         }
+    }
+
+    /** A report per strategy (files suffixed by its name when there are several), then the side-by-side table. */
+    private void report(List<RunResult> results, List<ScriptRuns.Ready> strategies, PrintWriter out) {
+        List<Comparison.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            String name = strategies.get(i).plan().name();
+            options.publish(results.get(i), out, strategies.size() > 1 ? name : null);
+            entries.add(Comparison.Entry.of(name, results.get(i)));
+            if (!options.quiet && i + 1 < results.size()) {
+                out.println();
+            }
+        }
+        if (entries.size() > 1 && !options.quiet) {
+            out.println();
+            out.println("Side by side:");
+            out.print(Comparison.text(entries));
+        }
+        out.flush();
     }
 }

@@ -80,41 +80,44 @@ final class ScriptRuns {
     }
 
     /** Paper trading: every strategy at once, each on its own replay of its data, until the data ends or Ctrl-C. */
-    List<RunResult> paper(List<Ready> strategies, double speed, PrintWriter out) throws Exception {
-        PaperSession session = new PaperSession(speed);
+    /**
+     * Paper trading inside {@code session} (the caller runs this within {@link PaperSession#run}, with
+     * whatever must still happen before a Ctrl-C exit, such as writing the reports).
+     */
+    List<RunResult> paper(List<Ready> strategies, PaperSession session, PrintWriter out) throws Exception {
         List<RunMode> replays = new ArrayList<>();
         for (int i = 0; i < strategies.size(); i++) {
             replays.add(session.replay());
         }
-        return session.run(() -> {
-            ExecutorService pool = Executors.newFixedThreadPool(strategies.size(), r -> {
-                Thread t = new Thread(r, "trellis-paper");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<RunResult>> running = new ArrayList<>();
-                for (int i = 0; i < strategies.size(); i++) {
-                    Ready r = strategies.get(i);
-                    RunMode replay = replays.get(i);
-                    String label = strategies.size() > 1 ? r.plan().name() : null;
-                    running.add(pool.submit(() -> options.journalOptions.run(config, about(r), replay, new LiveLog(out, label),
-                            (mode, listener) -> engine(r).run(r.plan().pipeline(), r.data(), r.plan().guards(),
-                                    (done, total) -> { }, mode, listener))));
-                }
-                List<RunResult> results = new ArrayList<>();
-                for (Future<RunResult> f : running) {
-                    try {
-                        results.add(f.get());
-                    } catch (ExecutionException e) {
-                        throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-                    }
-                }
-                return results;
-            } finally {
-                pool.shutdownNow();
-            }
+        ExecutorService pool = Executors.newFixedThreadPool(strategies.size(), r -> {
+            Thread t = new Thread(r, "trellis-paper");
+            t.setDaemon(true);
+            return t;
         });
+        try {
+            List<Future<RunResult>> running = new ArrayList<>();
+            for (int i = 0; i < strategies.size(); i++) {
+                Ready r = strategies.get(i);
+                RunMode replay = replays.get(i);
+                String label = strategies.size() > 1 ? r.plan().name() : null;
+                running.add(pool.submit(() -> options.journalOptions.run(config, about(r), replay, new LiveLog(out, label),
+                        (mode, listener) -> engine(r).run(r.plan().pipeline(), r.data(), r.plan().guards(),
+                                (done, total) -> { }, mode, listener))));
+            }
+            List<RunResult> results = new ArrayList<>();
+            for (Future<RunResult> f : running) {
+                try {
+                    results.add(f.get());
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                }
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+            // the command closes the shared journal next: let every strategy end its session first
+            pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     private static JournalOptions.About about(Ready r) {

@@ -86,7 +86,8 @@ class CrashRecoveryTest {
         Path db = dir.resolve("term.db");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "org.trellis.runtime.cli.Main", "run", script.toString(),
-                "--mode", "paper", "--speed", "60000", "--journal", db.toString(), "--quiet")
+                "--mode", "paper", "--speed", "60000", "--journal", db.toString(), "--quiet",
+                "--report-json", dir.resolve("report.json").toString(), "--export-trades", dir.resolve("trades.csv").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while ((!Files.exists(db) || trades(db).size() < 5) && child.isAlive() && System.nanoTime() < deadline) {
@@ -101,6 +102,9 @@ class CrashRecoveryTest {
             assertTrue(j.checkpoint(s.id()).contains("\"positions\":[]"), "positions closed at the stop: " + j.checkpoint(s.id()));
             List<Journal.TradeRow> all = j.trades(s.id());
             assertTrue(all.stream().allMatch(t -> t.exitTime() <= all.get(all.size() - 1).exitTime()));
+            // the reports are written before the JVM exits, and hold what the journal holds
+            assertTrue(Files.exists(dir.resolve("report.json")), Files.readString(dir.resolve("child.log")));
+            assertEquals(all.size() + 1, Files.readAllLines(dir.resolve("trades.csv")).size());
         }
     }
 
