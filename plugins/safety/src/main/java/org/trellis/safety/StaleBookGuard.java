@@ -23,8 +23,9 @@ import org.trellis.api.strategy.StrategyContext;
  * critical, recovered; for an instrument or the system) is reported as a health event: journaled,
  * shown on the status page, alerted.
  *
- * <p>An instrument's data age is the run's clock minus the time of its last bar: the guard sees
- * every instrument's bars, so a silent feed shows up while the others keep coming.
+ * <p>An instrument's data is late by the run's clock minus its last bar's close, less one bar (the
+ * next bar is not due before then): the guard sees every instrument's bars, so a silent feed shows
+ * up while the others keep coming. Each critical instrument's close is asked for once per outage.
  */
 public final class StaleBookGuard implements RiskGuard {
     public static final String REASON = "stale-book";
@@ -40,6 +41,7 @@ public final class StaleBookGuard implements RiskGuard {
         final Instrument instrument;
         long last;
         int state;
+        boolean closeAsked;
 
         Feed(Instrument instrument) {
             this.instrument = instrument;
@@ -60,6 +62,7 @@ public final class StaleBookGuard implements RiskGuard {
     @Override
     public void onBar(StrategyContext context, ForceClose forceClose) {
         long now = context.clock().nowMillis();
+        long bar = Math.max(0, now - context.bar().time()); // the cadence at which data is due
         Feed current = feeds.computeIfAbsent(context.instrument().symbol(), s -> new Feed(context.instrument()));
         if (current.state != 0) {
             health.report(new HealthEvent(now, current.instrument.symbol(), HealthEvent.Level.RECOVERED, now - current.last,
@@ -67,9 +70,10 @@ public final class StaleBookGuard implements RiskGuard {
             current.state = 0;
         }
         current.last = now;
+        current.closeAsked = false;
         int stale = 0;
         for (Feed f : feeds.values()) {
-            long age = now - f.last;
+            long age = now - f.last - bar;
             int state = age > criticalMillis ? 2 : age > degradedMillis ? 1 : 0;
             if (state > f.state) {
                 boolean critical = state == 2;
@@ -78,8 +82,9 @@ public final class StaleBookGuard implements RiskGuard {
                         "no data for " + age / 1000 + " s"));
                 f.state = state;
             }
-            if (f.state == 2 && context.portfolio().position(f.instrument).isOpen()) {
+            if (f.state == 2 && !f.closeAsked && !forceClose.requested() && context.portfolio().position(f.instrument).isOpen()) {
                 forceClose.close(f.instrument.symbol(), REASON);
+                f.closeAsked = true;
             }
             stale += f.state > 0 ? 1 : 0;
         }

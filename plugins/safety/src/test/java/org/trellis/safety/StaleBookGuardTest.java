@@ -33,37 +33,51 @@ class StaleBookGuardTest {
         portfolio.position(ETH, 2, 100, T0);
         onBar(guard, portfolio, BTC, T0, 100);
         onBar(guard, portfolio, ETH, T0, 100);
-        onBar(guard, portfolio, BTC, T0 + 30_000, 100);
-        assertTrue(events.isEmpty(), "exactly 30 s old: still fine");
-        assertEquals(Verdict.Outcome.ALLOW, review(guard, entry(ETH, T0 + 30_000, 1, 100, Double.NaN), portfolio).outcome());
+        // one-minute bars: the next ETH bar is due a minute after its last; lateness counts from then
+        onBar(guard, portfolio, BTC, T0 + 90_000, 100);
+        assertTrue(events.isEmpty(), "exactly 30 s late: still fine");
+        assertEquals(Verdict.Outcome.ALLOW, review(guard, entry(ETH, T0 + 90_000, 1, 100, Double.NaN), portfolio).outcome());
 
-        ForceClose degraded = onBar(guard, portfolio, BTC, T0 + 30_001, 100);
+        ForceClose degraded = onBar(guard, portfolio, BTC, T0 + 90_001, 100);
         assertFalse(degraded.requested());
         assertEquals(HealthEvent.Level.DEGRADED, events.get(0).level());
         assertEquals("ETH/USD", events.get(0).instrument());
         assertEquals(30_001, events.get(0).staleness());
         assertEquals("no new entries", events.get(0).action());
         assertNull(events.get(1).instrument(), "1 of 2 instruments stale: the system is unhealthy");
-        Verdict eth = review(guard, entry(ETH, T0 + 30_001, 1, 100, Double.NaN), portfolio);
+        Verdict eth = review(guard, entry(ETH, T0 + 90_001, 1, 100, Double.NaN), portfolio);
         assertEquals(Verdict.Outcome.VETO, eth.outcome());
         assertEquals("stale-book", eth.reason());
-        assertEquals(Verdict.Outcome.VETO, review(guard, entry(BTC, T0 + 30_001, 1, 100, Double.NaN), portfolio).outcome(),
+        assertEquals(Verdict.Outcome.VETO, review(guard, entry(BTC, T0 + 90_001, 1, 100, Double.NaN), portfolio).outcome(),
                 "an unhealthy system takes no entries anywhere");
-        assertEquals(Verdict.Outcome.ALLOW, review(guard, Fake.exit(ETH, T0 + 30_001, OrderPurpose.EXIT), portfolio).outcome(),
+        assertEquals(Verdict.Outcome.ALLOW, review(guard, Fake.exit(ETH, T0 + 90_001, OrderPurpose.EXIT), portfolio).outcome(),
                 "closes still go");
 
-        ForceClose critical = onBar(guard, portfolio, BTC, T0 + 60_001, 100);
+        ForceClose critical = onBar(guard, portfolio, BTC, T0 + 120_001, 100);
         assertTrue(critical.requested());
         assertEquals("ETH/USD", critical.instrument(), "the silent instrument's position, not the current one's");
         assertEquals("stale-book", critical.reason());
         assertEquals(HealthEvent.Level.CRITICAL, events.get(2).level());
         assertEquals("emergency close", events.get(2).action());
+        assertFalse(onBar(guard, portfolio, BTC, T0 + 130_000, 100).requested(), "its close is asked for once per outage");
 
-        onBar(guard, portfolio, ETH, T0 + 90_000, 100);
+        onBar(guard, portfolio, ETH, T0 + 150_000, 100);
         assertEquals(HealthEvent.Level.RECOVERED, events.get(3).level());
         assertEquals("ETH/USD", events.get(3).instrument());
         assertEquals(HealthEvent.Level.RECOVERED, events.get(4).level());
         assertNull(events.get(4).instrument());
-        assertEquals(Verdict.Outcome.ALLOW, review(guard, entry(ETH, T0 + 90_000, 1, 100, Double.NaN), portfolio).outcome());
+        assertEquals(Verdict.Outcome.ALLOW, review(guard, entry(ETH, T0 + 150_000, 1, 100, Double.NaN), portfolio).outcome());
+    }
+
+    @Test
+    void healthyFeedsOfEqualBarsAreNeverStaleWithTheDefaults() {
+        StaleBookGuard defaults = new StaleBookGuard(30, 60, 0.5);
+        defaults.attach(events::add);
+        for (int m = 1; m <= 120; m++) {
+            for (var i : List.of(BTC, ETH, Fake.Instrument2.SOL)) {
+                onBar(defaults, portfolio, i, T0 + m * Fake.MIN, 100);
+            }
+        }
+        assertEquals(List.of(), events, "three one-minute feeds in step: nothing is late");
     }
 }
