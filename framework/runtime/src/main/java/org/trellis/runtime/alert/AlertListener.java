@@ -11,15 +11,21 @@ public final class AlertListener implements RunListener {
     private final Alerts alerts;
     private final long session;
     private final String strategy;
+    /** A resumed session replays what it did before its crash: nothing up to this time is news. */
+    private final long quietUntil;
 
-    public AlertListener(Alerts alerts, long session, String strategy) {
+    public AlertListener(Alerts alerts, long session, String strategy, long quietUntil) {
         this.alerts = alerts;
         this.session = session;
         this.strategy = strategy;
+        this.quietUntil = quietUntil;
     }
 
     @Override
     public void onHealth(HealthEvent e) {
+        if (e.time() <= quietUntil) {
+            return;
+        }
         alerts.send(new Alert("health", strategy + ": " + (e.instrument() == null ? "system" : e.instrument()) + " "
                 + e.level().name().toLowerCase(java.util.Locale.ROOT) + (e.action().isEmpty() ? "" : " (" + e.action() + ")"),
                 e.message(), System.currentTimeMillis(), session, strategy));
@@ -27,7 +33,8 @@ public final class AlertListener implements RunListener {
 
     @Override
     public void onOrder(Order order, double probability, MarketState market) {
-        if (order.purpose() == OrderPurpose.FORCED_EXIT && !order.reason().equals("end-of-data") && !order.reason().equals("stopped")) {
+        if (order.purpose() == OrderPurpose.FORCED_EXIT && order.submittedAt() > quietUntil && !order.reason().equals("end-of-data")
+                && !order.reason().equals("stopped")) {
             alerts.send(new Alert("forced-close", strategy + ": " + order.instrument() + " force-closed (" + order.reason() + ")",
                     order.side() + " " + order.quantity() + " at about " + market.close(), System.currentTimeMillis(), session, strategy));
         }

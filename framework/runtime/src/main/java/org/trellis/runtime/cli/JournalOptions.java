@@ -101,13 +101,17 @@ final class JournalOptions {
         alert(alerts, session, about, session.resumed() ? "session-resumed" : "session-started",
                 session.resumed() ? "resumed after a crash" : "started");
         RunListener listeners = RunListener.both(session.listener(), mode.paced()
-                ? RunListener.both(new AlertListener(alerts, session.id(), about.name()), others) : others);
+                ? RunListener.both(new AlertListener(alerts, session.id(), about.name(), session.quietUntil()), others) : others);
         RunResult result;
         try {
             result = work.apply(session.mode(), listeners);
         } catch (RuntimeException | Error e) {
-            j.endSession(session.id(), "failed", System.currentTimeMillis());
-            alert(alerts, session, about, "session-failed", "failed: " + e.getMessage());
+            try {
+                j.endSession(session.id(), "failed", System.currentTimeMillis());
+                alert(alerts, session, about, "session-failed", "failed: " + e.getMessage());
+            } catch (RuntimeException journalToo) {
+                e.addSuppressed(journalToo); // the run's failure is the news; the journal's comes with it
+            }
             throw e;
         }
         session.listener().finish(result.equity());
@@ -120,7 +124,7 @@ final class JournalOptions {
     }
 
     /** A run's journal session: a new one, or the crashed one it resumes (with its mode catching up first). */
-    private record Session(long id, JournalListener listener, RunMode mode, boolean resumed) {
+    private record Session(long id, JournalListener listener, RunMode mode, boolean resumed, long quietUntil) {
     }
 
     private static void alert(Alerts alerts, Session s, About about, String event, String what) {
@@ -139,7 +143,7 @@ final class JournalOptions {
         if (resumable.isEmpty()) {
             long id = j.startSession(new Journal.SessionStart(about.name(), about.script(), mode.name(), configJson, about.seed(),
                     System.currentTimeMillis()));
-            return new Session(id, new JournalListener(j, id, mode.paced()), mode, false);
+            return new Session(id, new JournalListener(j, id, mode.paced()), mode, false, Long.MIN_VALUE);
         }
         long id = resumable.get().id();
         long until = j.checkpointTime(id);
@@ -147,7 +151,7 @@ final class JournalOptions {
         LOG.warn("resuming crashed session {} of '{}': replaying its bars up to {} to rebuild positions, guard state and "
                 + "statistics, then continuing at the replay speed", id, about.name(),
                 until == Long.MIN_VALUE ? "(none)" : org.trellis.runtime.report.Times.iso(until));
-        return new Session(id, new JournalListener(j, id, true, j.known(id)), new CatchUp(mode, until), true);
+        return new Session(id, new JournalListener(j, id, true, j.known(id)), new CatchUp(mode, until), true, until);
     }
 
     private static String jsonOf(Object config) {

@@ -197,9 +197,13 @@ public final class Journal implements AutoCloseable {
 
     /** What a session has journaled already, so that a resumed run writes each event once. */
     public record Known(java.util.Set<Long> orders, java.util.Set<Long> fills, java.util.Set<String> trades,
-                        java.util.Set<String> vetoes) {
+                        java.util.Set<String> vetoes, java.util.Set<String> health) {
         public static Known none() {
-            return new Known(java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), java.util.Set.of());
+            return new Known(java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), java.util.Set.of());
+        }
+
+        static String healthKey(long time, String instrument, String level) {
+            return time + "|" + instrument + "|" + level;
         }
 
         static String tradeKey(String instrument, long entryTime, long exitTime) {
@@ -218,7 +222,9 @@ public final class Journal implements AutoCloseable {
                 new java.util.HashSet<>(query("SELECT instrument, entry_time, exit_time FROM trades WHERE session_id = ?", session,
                         r -> Known.tradeKey(r.getString(1), r.getLong(2), r.getLong(3)))),
                 new java.util.HashSet<>(query("SELECT time, instrument, side, reason FROM vetoes WHERE session_id = ?", session,
-                        r -> Known.vetoKey(r.getLong(1), r.getString(2), r.getString(3), r.getString(4)))));
+                        r -> Known.vetoKey(r.getLong(1), r.getString(2), r.getString(3), r.getString(4)))),
+                new java.util.HashSet<>(query("SELECT time, instrument, level FROM health_events WHERE session_id = ?", session,
+                        r -> Known.healthKey(r.getLong(1), r.getString(2), r.getString(3)))));
     }
 
     // ---- what happened

@@ -32,6 +32,8 @@ public final class JournalListener implements RunListener {
     static final int COMMIT_EVERY_BARS = 64;
     /** ... and at least once a second of wall time, so that a status page shows recent equity. */
     static final long COMMIT_EVERY_NANOS = 1_000_000_000L;
+    /** A backtest commits every so many writes: the journal's one writer lock is never held for a whole run. */
+    static final int BACKTEST_COMMIT_WRITES = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Journal journal;
@@ -46,6 +48,7 @@ public final class JournalListener implements RunListener {
     /** What the session journaled before (a resumed run replays it): written once only. */
     private final Journal.Known known;
     private int barsSinceCommit;
+    private int writesSinceCommit;
     private long lastBar = Long.MIN_VALUE;
     private double lastEquity = Double.NaN;
     private long lastCommitNanos = System.nanoTime();
@@ -70,6 +73,7 @@ public final class JournalListener implements RunListener {
         instruments.add(order.instrument());
         if (!known.orders().contains(order.id())) {
             journal.order(session, order, probability);
+            wrote();
         }
         if (order.purpose() == OrderPurpose.ENTRY) {
             pendingEntries.put(order.id(), new String[] {probabilities(probability), marketState(market)});
@@ -80,6 +84,7 @@ public final class JournalListener implements RunListener {
     public void onFill(Fill fill) {
         if (!known.fills().contains(fill.order().id())) {
             journal.fill(session, fill);
+            wrote();
         }
         Order order = fill.order();
         String symbol = order.instrument().symbol();
@@ -99,6 +104,7 @@ public final class JournalListener implements RunListener {
         String[] entry = openEntries.getOrDefault(symbol, new String[2]);
         if (!known.trades().contains(Journal.Known.tradeKey(symbol, trade.entryTime(), trade.exitTime()))) {
             journal.trade(session, trade, forcedExit.getOrDefault(symbol, false), entry[0], entry[1]);
+            wrote();
         }
         if (paced) {
             commit();
@@ -107,7 +113,11 @@ public final class JournalListener implements RunListener {
 
     @Override
     public void onHealth(HealthEvent e) {
-        journal.health(session, new Journal.Health(e.time(), e.instrument(), e.level().name().toLowerCase(java.util.Locale.ROOT),
+        String level = e.level().name().toLowerCase(java.util.Locale.ROOT);
+        if (known.health().contains(Journal.Known.healthKey(e.time(), e.instrument(), level))) {
+            return;
+        }
+        journal.health(session, new Journal.Health(e.time(), e.instrument(), level,
                 e.staleness() < 0 ? null : e.staleness(), e.action(), null, e.message()));
         if (paced) {
             commit();
@@ -119,6 +129,7 @@ public final class JournalListener implements RunListener {
         if (!known.vetoes().contains(Journal.Known.vetoKey(intent.time(), intent.instrument().symbol(), intent.side().name(),
                 guardReason))) {
             journal.veto(session, intent, guardReason);
+            wrote();
         }
     }
 
@@ -130,6 +141,14 @@ public final class JournalListener implements RunListener {
         this.portfolio = portfolio;
         if (++barsSinceCommit >= COMMIT_EVERY_BARS || System.nanoTime() - lastCommitNanos >= COMMIT_EVERY_NANOS) {
             commit();
+        }
+    }
+
+    /** Counts a write; a backtest commits in batches of {@value #BACKTEST_COMMIT_WRITES}. */
+    private void wrote() {
+        if (!paced && ++writesSinceCommit >= BACKTEST_COMMIT_WRITES) {
+            journal.commit();
+            writesSinceCommit = 0;
         }
     }
 
