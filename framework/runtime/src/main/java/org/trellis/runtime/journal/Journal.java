@@ -403,6 +403,29 @@ public final class Journal implements AutoCloseable {
                         r.getString(13), r.getString(14), r.getInt(15) != 0, r.getString(16), r.getString(17), r.getString(18)));
     }
 
+    /** The last {@code limit} trades (of one session, or all when null), oldest first. */
+    public synchronized List<TradeRow> recentTrades(Long session, int limit) {
+        List<TradeRow> newestFirst = query("SELECT id, session_id, instrument, side, entry_time, entry_price, exit_time, exit_price, "
+                + "shares, size, pnl, fees, entry_reason, exit_reason, forced, forced_reason, probabilities, market_state FROM trades"
+                + (session == null ? "" : " WHERE session_id = ?") + " ORDER BY id DESC LIMIT " + Math.max(1, limit), session,
+                r -> new TradeRow(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), r.getLong(5), r.getDouble(6),
+                        r.getLong(7), r.getDouble(8), r.getDouble(9), nullableDouble(r, 10), r.getDouble(11), r.getDouble(12),
+                        r.getString(13), r.getString(14), r.getInt(15) != 0, r.getString(16), r.getString(17), r.getString(18)));
+        List<TradeRow> out = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    /** Per session and instrument: trades, wins, PnL and fees, summed by SQLite. */
+    public record TradeStats(long session, String instrument, int trades, int wins, double pnl, double fees) {
+    }
+
+    public synchronized List<TradeStats> tradeStats() {
+        return query("SELECT session_id, instrument, COUNT(*), SUM(CASE WHEN pnl > 0 THEN 1 ELSE 0 END), SUM(pnl), SUM(fees) "
+                + "FROM trades GROUP BY session_id, instrument ORDER BY session_id, instrument", null,
+                r -> new TradeStats(r.getLong(1), r.getString(2), r.getInt(3), r.getInt(4), r.getDouble(5), r.getDouble(6)));
+    }
+
     public synchronized List<HealthRow> health(Long session) {
         return query("SELECT id, session_id, time, instrument, level, staleness_ms, action, affected_trades, message FROM health_events"
                 + (session == null ? "" : " WHERE session_id = ?") + " ORDER BY id", session,

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.trellis.runtime.journal.Journal;
 
 /**
@@ -26,7 +25,7 @@ final class StatusData {
 
     /** Every session, newest first, with its trade statistics and last equity. */
     List<Map<String, Object>> sessions() {
-        List<Journal.TradeRow> trades = journal.trades(null);
+        List<Journal.TradeStats> stats = journal.tradeStats();
         List<Map<String, Object>> out = new ArrayList<>();
         for (Journal.SessionRow s : journal.sessions()) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -38,7 +37,7 @@ final class StatusData {
             row.put("script", s.script());
             row.put("startedAt", s.startedAt());
             row.put("endedAt", s.endedAt());
-            row.putAll(stats(trades.stream().filter(t -> t.session() == s.id()).toList()));
+            row.putAll(stats(stats.stream().filter(t -> t.session() == s.id()).toList()));
             JsonNode checkpoint = checkpoint(s.id());
             row.put("equity", checkpoint != null && checkpoint.hasNonNull("equity") ? checkpoint.get("equity").asDouble() : null);
             out.add(0, row);
@@ -70,8 +69,7 @@ final class StatusData {
     }
 
     List<Journal.TradeRow> trades(Long session, int limit) {
-        List<Journal.TradeRow> all = journal.trades(session);
-        return all.subList(Math.max(0, all.size() - limit), all.size());
+        return journal.recentTrades(session, limit);
     }
 
     /** A session's equity, thinned to at most {@value #MAX_EQUITY_POINTS} points for drawing. */
@@ -94,16 +92,12 @@ final class StatusData {
 
     /** Trade statistics per session and instrument. */
     List<Map<String, Object>> instrumentStats() {
-        Map<String, List<Journal.TradeRow>> groups = new TreeMap<>();
-        for (Journal.TradeRow t : journal.trades(null)) {
-            groups.computeIfAbsent(t.session() + "\u0000" + t.instrument(), k -> new ArrayList<>()).add(t);
-        }
         List<Map<String, Object>> out = new ArrayList<>();
-        for (List<Journal.TradeRow> g : groups.values()) {
+        for (Journal.TradeStats t : journal.tradeStats()) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("session", g.get(0).session());
-            row.put("instrument", g.get(0).instrument());
-            row.putAll(stats(g));
+            row.put("session", t.session());
+            row.put("instrument", t.instrument());
+            row.putAll(stats(List.of(t)));
             out.add(row);
         }
         return out;
@@ -121,19 +115,22 @@ final class StatusData {
         return journal.dataVersion();
     }
 
-    private static Map<String, Object> stats(List<Journal.TradeRow> trades) {
+    /** Totals over per-instrument statistics rows (one session's, or one row). */
+    private static Map<String, Object> stats(List<Journal.TradeStats> rows) {
+        int trades = 0;
         int wins = 0;
         double pnl = 0;
         double fees = 0;
-        for (Journal.TradeRow t : trades) {
-            wins += t.pnl() > 0 ? 1 : 0;
+        for (Journal.TradeStats t : rows) {
+            trades += t.trades();
+            wins += t.wins();
             pnl += t.pnl();
             fees += t.fees();
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("trades", trades.size());
+        m.put("trades", trades);
         m.put("wins", wins);
-        m.put("winRate", trades.isEmpty() ? null : (double) wins / trades.size());
+        m.put("winRate", trades == 0 ? null : (double) wins / trades);
         m.put("pnl", pnl);
         m.put("fees", fees);
         return m;

@@ -95,7 +95,14 @@ public final class StatusServer implements AutoCloseable {
         });
         StatusServer server = new StatusServer(app, journal, poller);
         app.sse("/api/events", server::subscribe);
-        app.start(options.host(), options.port());
+        try {
+            app.start(options.host(), options.port());
+        } catch (RuntimeException e) { // e.g. the port is taken: leave nothing running behind
+            poller.shutdownNow();
+            journal.close();
+            throw new IllegalArgumentException("the status page cannot listen on " + options.host() + ":" + options.port() + ": "
+                    + e.getMessage(), e);
+        }
         poller.scheduleWithFixedDelay(server.changes(data, controls), 250, 250, TimeUnit.MILLISECONDS);
         LOG.info("status page on http://{}:{}/ (journal {}; controls {})", options.host(), app.port(), journalFile,
                 options.token().isEmpty() ? "off: no token" : controls == null ? "off: no session in this process" : "on");
