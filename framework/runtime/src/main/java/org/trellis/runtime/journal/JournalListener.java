@@ -49,6 +49,7 @@ public final class JournalListener implements RunListener {
     private final Journal.Known known;
     private int barsSinceCommit;
     private int writesSinceCommit;
+    private String lastVeto;
     private long lastBar = Long.MIN_VALUE;
     private double lastEquity = Double.NaN;
     private long lastCommitNanos = System.nanoTime();
@@ -82,6 +83,7 @@ public final class JournalListener implements RunListener {
 
     @Override
     public void onFill(Fill fill) {
+        lastVeto = null;
         if (!known.fills().contains(fill.order().id())) {
             journal.fill(session, fill);
             wrote();
@@ -126,6 +128,13 @@ public final class JournalListener implements RunListener {
 
     @Override
     public void onVeto(OrderIntent intent, String guardReason) {
+        // a strategy that asks every bar while a guard refuses every bar would write a row per bar: keep the first
+        // of each run of identical vetoes (the report counts them all)
+        String repeat = intent.instrument().symbol() + "|" + intent.side() + "|" + guardReason;
+        if (repeat.equals(lastVeto)) {
+            return;
+        }
+        lastVeto = repeat;
         if (!known.vetoes().contains(Journal.Known.vetoKey(intent.time(), intent.instrument().symbol(), intent.side().name(),
                 guardReason))) {
             journal.veto(session, intent, guardReason);

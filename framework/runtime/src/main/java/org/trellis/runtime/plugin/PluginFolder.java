@@ -68,12 +68,16 @@ public final class PluginFolder {
             if (Files.isRegularFile(entry) && isJar(entry)) {
                 units.add(new Unit(entry, List.of(entry), List.of()));
             } else if (Files.isDirectory(entry)) {
-                List<Path> own = list(entry).stream().filter(p -> Files.isRegularFile(p) && isJar(p)).toList();
-                Path libDir = entry.resolve("lib");
-                List<Path> lib = Files.isDirectory(libDir)
-                        ? list(libDir).stream().filter(p -> Files.isRegularFile(p) && isJar(p)).toList() : List.of();
-                if (!own.isEmpty() || !lib.isEmpty()) {
-                    units.add(new Unit(entry, own, lib));
+                try {
+                    List<Path> own = list(entry).stream().filter(p -> Files.isRegularFile(p) && isJar(p)).toList();
+                    Path libDir = entry.resolve("lib");
+                    List<Path> lib = Files.isDirectory(libDir)
+                            ? list(libDir).stream().filter(p -> Files.isRegularFile(p) && isJar(p)).toList() : List.of();
+                    if (!own.isEmpty() || !lib.isEmpty()) {
+                        units.add(new Unit(entry, own, lib));
+                    }
+                } catch (PluginException e) { // an unreadable folder is that folder's problem, not every plugin's
+                    LOG.warn("plugin folder skipped: {}", e.getMessage());
                 }
             }
         }
