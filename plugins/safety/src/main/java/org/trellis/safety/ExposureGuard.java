@@ -45,12 +45,13 @@ public final class ExposureGuard implements RiskGuard {
         double equity = portfolio.equity();
         double price = intent.referencePrice();
         double heldValue = Math.abs(held.quantity()) * price;
-        double room = Math.min(perPosition * equity - heldValue, total * equity - portfolio.grossExposure());
+        double committed = portfolio.grossExposure() + portfolio.pendingEntryNotional(); // entries not filled yet count
+        double room = Math.min(perPosition * equity - heldValue, total * equity - committed);
         if (maxAmount > 0) {
             room = Math.min(room, maxAmount - heldValue);
         }
         if (maxTotal > 0) {
-            room = Math.min(room, maxTotal - portfolio.grossExposure());
+            room = Math.min(room, maxTotal - committed);
         }
         double wanted = intent.quantity() * price;
         if (!(room > 0) || !(price > 0)) {

@@ -24,7 +24,9 @@ public final class MaxPositionsGuard implements RiskGuard {
 
     @Override
     public void review(OrderIntent intent, PortfolioView portfolio, Verdict verdict) {
-        if (intent.isEntry() && !portfolio.position(intent.instrument()).isOpen() && portfolio.openPositions() >= limit) {
+        // entries sent on this bar for other instruments count: they will be positions by the next open
+        if (intent.isEntry() && !portfolio.position(intent.instrument()).isOpen()
+                && portfolio.openPositions() + portfolio.pendingEntries() >= limit) {
             verdict.veto(REASON);
         }
     }

@@ -36,6 +36,13 @@ class EntryGuardsTest {
     }
 
     @Test
+    void exposureCountsEntriesNotFilledYet() {
+        ExposureGuard guard = new ExposureGuard(0.5, 0.5, 0, 0, true);
+        portfolio.pendingNotional = 4_000; // another instrument's entry went out on this bar
+        assertEquals(10, review(guard, entry(ETH, T0, 50, 100, Double.NaN), portfolio).quantity(), 1e-9, "1,000 left of 5,000");
+    }
+
+    @Test
     void exposureCapsInCurrencyToo() {
         ExposureGuard guard = new ExposureGuard(1, 1, 1_000, 1_500, false);
         assertEquals(10, review(guard, entry(BTC, T0, 50, 100, Double.NaN), portfolio).quantity(), 1e-9);

@@ -76,6 +76,18 @@ final class Fake {
         final Map<Instrument, Position> positions = new LinkedHashMap<>();
         double cash = 10_000;
         double realized;
+        int pendingEntries;
+        double pendingNotional;
+
+        @Override
+        public double pendingEntryNotional() {
+            return pendingNotional;
+        }
+
+        @Override
+        public int pendingEntries() {
+            return pendingEntries;
+        }
 
         Position position(Instrument i, double quantity, double entryPrice, long entryTime) {
             Position p = (Position) position(i);

@@ -48,6 +48,16 @@ class MaxPositionsGuardTest {
     }
 
     @Test
+    void entriesSentButNotFilledYetCount() {
+        Fake.Portfolio portfolio = new Fake.Portfolio();
+        portfolio.pendingEntries = 1; // another instrument's entry went out on this bar
+        MaxPositionsGuard guard = new MaxPositionsGuard(1);
+        Verdict v = new Verdict();
+        guard.review(new OrderIntent(BTC, OrderSide.BUY, 1, OrderPurpose.ENTRY, 100, Double.NaN, 0), portfolio, v);
+        assertEquals(Verdict.Outcome.VETO, v.outcome());
+    }
+
+    @Test
     void aLimitBelowOneIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MaxPositionsGuard(0));
         assertEquals("max-positions limit must be >= 1, got 0", e.getMessage());

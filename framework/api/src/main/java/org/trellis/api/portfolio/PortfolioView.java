@@ -24,4 +24,14 @@ public interface PortfolioView {
     double realizedPnl();
 
     double feesPaid();
+
+    /** Notional of entry orders sent but not filled yet: spoken for, though in no position (0 where not tracked). */
+    default double pendingEntryNotional() {
+        return 0;
+    }
+
+    /** Instruments with an entry order sent but not filled yet (0 where not tracked). */
+    default int pendingEntries() {
+        return 0;
+    }
 }

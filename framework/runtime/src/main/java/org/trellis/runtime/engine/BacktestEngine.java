@@ -403,7 +403,7 @@ public final class BacktestEngine {
             // entries only follow a flat position or the exit just sent for it: that position's
             // exposure is on its way out and must not block its own reversal
             double leaving = Math.abs(portfolio.position(i).markedValue());
-            double room = settings.maxLeverage() * equityNow - (portfolio.grossExposure() - leaving) - reservedTotal();
+            double room = settings.maxLeverage() * equityNow - (portfolio.grossExposure() - leaving) - portfolio.pendingEntryNotional();
             double notional = Math.min(equityNow * size, room);
             if (!(notional > 0)) {
                 vetoes.merge(NO_BUYING_POWER, 1, Integer::sum);
@@ -411,17 +411,8 @@ public final class BacktestEngine {
             }
             double quantity = notional / (lanes[i].cursor.close() * (1 + costBuffer));
             if (send(i, side, quantity, OrderPurpose.ENTRY, reason) && executor.hasPending(lanes[i].instrument)) {
-                lanes[i].reserved += notional;
+                portfolio.reserve(i, notional);
             }
-        }
-
-        /** Notional of entries sent but not filled yet: spoken for, though not yet in any position. */
-        private double reservedTotal() {
-            double sum = 0;
-            for (Lane lane : lanes) {
-                sum += lane.reserved;
-            }
-            return sum;
         }
 
         /** Runs the guards over the order and sends it unless vetoed; returns whether it went out. */
@@ -466,7 +457,7 @@ public final class BacktestEngine {
             int closedBefore = portfolio.tradeCount();
             int index = portfolio.apply(fill, fill.order().reason());
             if (!executor.hasPending(fill.order().instrument())) {
-                lanes[index].reserved = 0;
+                portfolio.release(index);
             }
             listener.onFill(fill);
             for (int t = closedBefore; t < portfolio.tradeCount(); t++) {
@@ -479,9 +470,7 @@ public final class BacktestEngine {
 
         private void finish(int[] next) {
             cancelled = executor.cancelAll();
-            for (Lane lane : lanes) {
-                lane.reserved = 0;
-            }
+            portfolio.releaseAll();
             if (cancelled > 0) {
                 LOG.info("{} order(s) were still waiting for a next bar when the data ended and were cancelled", cancelled);
             }

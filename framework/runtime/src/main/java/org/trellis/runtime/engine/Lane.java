@@ -17,8 +17,6 @@ final class Lane {
     final BarContext context;
     /** The cursor as parts outside the engine see it: read-only. */
     final Bar view;
-    /** Notional of entry orders waiting for their fill: spoken for, though not in a position yet. */
-    double reserved;
 
     Lane(ColumnarBarSeries series, FeatureBank features, Strategy strategy, BarContext context) {
         this.series = series;

@@ -24,6 +24,40 @@ public final class Portfolio implements PortfolioView {
     private double realizedPnl;
     private double feesPaid;
     private int openPositions;
+    /** Per instrument: notional of its entry order waiting for a fill. */
+    private final double[] reserved;
+
+    /** Marks {@code notional} of instrument {@code index} as spoken for by an entry order not filled yet. */
+    void reserve(int index, double notional) {
+        reserved[index] += notional;
+    }
+
+    /** The instrument's entry is filled (or cancelled): nothing of it is spoken for any more. */
+    void release(int index) {
+        reserved[index] = 0;
+    }
+
+    void releaseAll() {
+        java.util.Arrays.fill(reserved, 0);
+    }
+
+    @Override
+    public double pendingEntryNotional() {
+        double sum = 0;
+        for (double r : reserved) {
+            sum += r;
+        }
+        return sum;
+    }
+
+    @Override
+    public int pendingEntries() {
+        int n = 0;
+        for (double r : reserved) {
+            n += r > 0 ? 1 : 0;
+        }
+        return n;
+    }
 
     public Portfolio(double initialCapital, List<Instrument> instruments) {
         if (!(initialCapital > 0)) {
@@ -34,6 +68,7 @@ public final class Portfolio implements PortfolioView {
         this.peakEquity = initialCapital;
         this.instruments = List.copyOf(instruments);
         this.positions = new Position[instruments.size()];
+        this.reserved = new double[instruments.size()];
         for (int i = 0; i < positions.length; i++) {
             positions[i] = new Position(instruments.get(i));
         }
