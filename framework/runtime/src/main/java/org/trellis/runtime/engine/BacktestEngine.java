@@ -111,8 +111,13 @@ public final class BacktestEngine {
         /** The instrument whose bar is being processed; the clock reads its bar's time. */
         private int at;
         private long nextOrderId = 1;
-        /** This strategy's own kill switch and requests (guards trip it); the page's global ones are the engine's. */
-        private final Controls local = new Controls();
+        /**
+         * This strategy's own kill switch, tripped by its guards on this thread (a plain field: read once
+         * per bar, never by another thread); the status page's global switch is the engine's Controls.
+         */
+        private boolean killed;
+        /** Per instrument: already closed since the strategy's kill switch engaged. */
+        private boolean[] killClosed;
         private int cancelled;
 
         Run(Pipeline pipeline, List<ColumnarBarSeries> data, List<RiskGuard> guards, RunMode mode, RunListener listener) {
@@ -137,8 +142,8 @@ public final class BacktestEngine {
             KillSwitch killSwitch = new KillSwitch() {
                 @Override
                 public void engage(String cause) {
-                    if (!local.killSwitchEngaged()) {
-                        local.killSwitch(true);
+                    if (!killed) {
+                        killed = true;
                         LOG.warn("{}: kill switch engaged by {}: closing every position, no new entries", pipeline.name(), cause);
                         listener.onHealth(new HealthEvent(now(), null, HealthEvent.Level.CRITICAL, -1,
                                 "kill switch: close every position, no new entries", "tripped by " + cause));
@@ -147,7 +152,7 @@ public final class BacktestEngine {
 
                 @Override
                 public boolean engaged() {
-                    return local.killSwitchEngaged() || (controls != null && controls.killSwitchEngaged());
+                    return killed || (controls != null && controls.killSwitchEngaged());
                 }
             };
             for (RiskGuard guard : guards) {
@@ -196,9 +201,7 @@ public final class BacktestEngine {
             final boolean oneAxis = this.oneAxis;
             final boolean barListener = listener.wantsBars();
             final Controls controls = paced ? BacktestEngine.this.controls : null;
-            final Controls local = this.local;
             final long[] seenGlobal = new long[k];
-            final long[] seenLocal = new long[k];
             int[] next = new int[k];
             long total = countBars();
             long done = 0;
@@ -222,8 +225,8 @@ public final class BacktestEngine {
                 if (controls != null && controls.latest() != seenGlobal[i]) {
                     obey(controls, seenGlobal, i);
                 }
-                if (local.latest() != seenLocal[i]) {
-                    obey(local, seenLocal, i);
+                if (killed) {
+                    closeForKillSwitch(i);
                 }
                 if (lane.features.ready()) {
                     lane.strategy.decide(lane.context, decision.reset());
@@ -363,6 +366,20 @@ public final class BacktestEngine {
             }
         }
 
+        /** Closes the instrument's position once after the strategy's kill switch engaged. */
+        private void closeForKillSwitch(int i) {
+            if (killClosed == null) {
+                killClosed = new boolean[k];
+            }
+            Position p = portfolio.position(i);
+            if (!killClosed[i] && p.quantity != 0 && !executor.hasPending(p.instrument())) {
+                send(i, exitSide(p), Math.abs(p.quantity), OrderPurpose.FORCED_EXIT, Controls.KILL_SWITCH);
+                killClosed[i] = true;
+            } else if (p.quantity == 0 && !executor.hasPending(p.instrument())) {
+                killClosed[i] = true; // flat with nothing on its way: nothing to close (an entry in flight is closed once filled)
+            }
+        }
+
         private void act(int i, Position position) {
             if (decision.probability() < threshold) { // NaN (no probability) passes
                 vetoes.merge(Pipeline.BELOW_THRESHOLD, 1, Integer::sum);
@@ -392,7 +409,7 @@ public final class BacktestEngine {
          * {@value #NO_BUYING_POWER}.
          */
         private void enter(int i, OrderSide side, String reason) {
-            if (local.killSwitchEngaged() || (controls != null && paced && controls.killSwitchEngaged())) {
+            if (killed || (controls != null && paced && controls.killSwitchEngaged())) {
                 vetoes.merge(Controls.KILL_SWITCH, 1, Integer::sum);
                 listener.onVeto(new OrderIntent(lanes[i].instrument, side, 0, OrderPurpose.ENTRY, lanes[i].cursor.close(),
                         decision.probability(), now()), Controls.KILL_SWITCH);
