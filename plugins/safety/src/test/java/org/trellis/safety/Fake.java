@@ -206,6 +206,18 @@ final class Fake {
         fill(guard, portfolio, i, OrderPurpose.EXIT, reason, 1, 100 + pnl, exitTime, pnl);
     }
 
+    /** A strategy that wants to be long on every bar: for runs where only the guards decide what happens. */
+    static org.trellis.api.plugin.StrategyFactory alwaysLong() {
+        return new org.trellis.api.plugin.StrategyFactory() {
+            public String name() { return "always-long"; }
+            public String description() { return "test: long on every bar"; }
+            public String apiVersion() { return org.trellis.api.plugin.ApiVersion.CURRENT; }
+            public org.trellis.api.strategy.Strategy create(org.trellis.api.plugin.Params p) {
+                return (context, decision) -> decision.buy();
+            }
+        };
+    }
+
     private Fake() {
     }
 }

@@ -7,10 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.trellis.api.market.Instrument;
-import org.trellis.api.plugin.ApiVersion;
 import org.trellis.api.plugin.Params;
-import org.trellis.api.plugin.StrategyFactory;
-import org.trellis.api.strategy.Strategy;
 import org.trellis.runtime.engine.BacktestEngine;
 import org.trellis.runtime.engine.EngineSettings;
 import org.trellis.runtime.engine.Pipeline;
@@ -25,12 +22,7 @@ class SameBarEntriesTest {
 
     static RunResult run(String guard, Map<String, ?> params) {
         PartRegistry registry = PartRegistry.discover();
-        registry.register(new StrategyFactory() {
-            public String name() { return "always-long"; }
-            public String description() { return "test"; }
-            public String apiVersion() { return ApiVersion.CURRENT; }
-            public Strategy create(Params p) { return (context, decision) -> decision.buy(); }
-        });
+        registry.register(Fake.alwaysLong());
         EngineSettings settings = new EngineSettings(10_000, 0, 0, FillTiming.NEXT_OPEN, false, 0.3, 1.0, true, 42);
         return new BacktestEngine(registry, settings).run(Pipeline.of(registry, "always-long", Params.empty()),
                 List.of(StaleFeedBacktestTest.bars(Instrument.spot("BTC/USD"), 30, 999, 999),

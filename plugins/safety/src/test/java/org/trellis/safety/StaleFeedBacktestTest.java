@@ -8,10 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trellis.api.market.Instrument;
-import org.trellis.api.plugin.ApiVersion;
 import org.trellis.api.plugin.Params;
-import org.trellis.api.plugin.StrategyFactory;
-import org.trellis.api.strategy.Strategy;
 import org.trellis.runtime.data.ColumnarBarSeries;
 import org.trellis.runtime.engine.BacktestEngine;
 import org.trellis.runtime.engine.ClosedTrade;
@@ -41,12 +38,7 @@ class StaleFeedBacktestTest {
     @Test
     void aSilentFeedsPositionIsClosedAndItsHealthJournaled(@TempDir Path dir) {
         PartRegistry registry = PartRegistry.discover();
-        registry.register(new StrategyFactory() {
-            public String name() { return "always-long"; }
-            public String description() { return "test"; }
-            public String apiVersion() { return ApiVersion.CURRENT; }
-            public Strategy create(Params p) { return (context, decision) -> decision.buy(); }
-        });
+        registry.register(Fake.alwaysLong());
         Instrument btc = Instrument.spot("BTC/USD");
         Instrument eth = Instrument.spot("ETH/USD");
         EngineSettings settings = new EngineSettings(10_000, 0, 0, org.trellis.runtime.execution.FillTiming.NEXT_OPEN, false, 0.4, 1.0,
