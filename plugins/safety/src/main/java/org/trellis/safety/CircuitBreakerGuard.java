@@ -1,6 +1,8 @@
 package org.trellis.safety;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.trellis.api.execution.Fill;
 import org.trellis.api.plugin.ParamSpec;
 import org.trellis.api.portfolio.PortfolioView;
@@ -92,6 +94,21 @@ public final class CircuitBreakerGuard implements RiskGuard {
         peak = Double.NaN;
         streak = 0;
         trippedBy = null;
+    }
+
+    @Override
+    public String name() {
+        return REASON;
+    }
+
+    @Override
+    public Map<String, Object> state() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tripped", trippedBy != null);
+        m.put("trippedBy", trippedBy);
+        m.put("peakEquity", Double.isNaN(peak) ? null : peak);
+        m.put("losingStreak", streak);
+        return m;
     }
 
     public static final class Factory extends GuardFactory {

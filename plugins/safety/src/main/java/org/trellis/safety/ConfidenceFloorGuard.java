@@ -26,6 +26,11 @@ public final class ConfidenceFloorGuard implements RiskGuard {
         }
     }
 
+    @Override
+    public String name() {
+        return REASON;
+    }
+
     public static final class Factory extends GuardFactory {
         public Factory() {
             super(REASON, "refuse entries whose probability is below min (reason confidence-floor)",

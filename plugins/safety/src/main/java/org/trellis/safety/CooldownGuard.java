@@ -57,6 +57,22 @@ public final class CooldownGuard implements RiskGuard {
         left.clear();
     }
 
+    @Override
+    public String name() {
+        return REASON;
+    }
+
+    @Override
+    public Map<String, Object> state() {
+        Map<String, Object> m = new java.util.TreeMap<>();
+        left.forEach((i, n) -> {
+            if (n[0] > 0) {
+                m.put(i.symbol(), n[0]);
+            }
+        });
+        return m.isEmpty() ? Map.of() : Map.of("barsLeft", m);
+    }
+
     public static final class Factory extends GuardFactory {
         public Factory() {
             super(REASON, "refuse entries in an instrument for <bars> bars after a position in it closed (reason cooldown)",

@@ -1,6 +1,8 @@
 package org.trellis.safety;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.trellis.api.plugin.ParamSpec;
 import org.trellis.api.portfolio.PortfolioView;
 import org.trellis.api.risk.ForceClose;
@@ -72,6 +74,19 @@ public final class DailyLossGuard implements RiskGuard {
     public void reset() {
         day = Long.MIN_VALUE;
         tripped = false;
+    }
+
+    @Override
+    public String name() {
+        return REASON;
+    }
+
+    @Override
+    public Map<String, Object> state() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tripped", tripped);
+        m.put("dayOpeningEquity", day == Long.MIN_VALUE ? null : opening);
+        return m;
     }
 
     public static final class Factory extends GuardFactory {

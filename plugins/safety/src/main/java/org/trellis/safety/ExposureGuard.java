@@ -61,6 +61,11 @@ public final class ExposureGuard implements RiskGuard {
         }
     }
 
+    @Override
+    public String name() {
+        return REASON;
+    }
+
     public static final class Factory extends GuardFactory {
         public Factory() {
             super(REASON, "cap entries per position and in total, as a share of equity and in currency; resize or refuse "

@@ -1,6 +1,7 @@
 package org.trellis.safety;
 
 import java.util.List;
+import java.util.Map;
 import org.trellis.api.plugin.ParamSpec;
 import org.trellis.api.portfolio.PortfolioView;
 import org.trellis.api.risk.ForceClose;
@@ -44,6 +45,16 @@ public final class KillSwitchGuard implements RiskGuard {
         if (intent.isEntry() && strategySwitch.engaged()) {
             verdict.veto(REASON);
         }
+    }
+
+    @Override
+    public String name() {
+        return REASON;
+    }
+
+    @Override
+    public Map<String, Object> state() {
+        return Map.of("engaged", strategySwitch.engaged());
     }
 
     public static final class Factory extends GuardFactory {

@@ -1,6 +1,8 @@
 package org.trellis.safety;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.trellis.api.execution.Fill;
 import org.trellis.api.plugin.ParamSpec;
 import org.trellis.api.portfolio.PortfolioView;
@@ -69,6 +71,19 @@ public final class LossStreakGuard implements RiskGuard {
         outcomes.reset();
         streak = 0;
         blockedUntil = Long.MIN_VALUE;
+    }
+
+    @Override
+    public String name() {
+        return REASON;
+    }
+
+    @Override
+    public Map<String, Object> state() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("streak", streak);
+        m.put("blockedUntil", blockedUntil == Long.MIN_VALUE ? null : blockedUntil == Long.MAX_VALUE ? "session end" : blockedUntil);
+        return m;
     }
 
     public static final class Factory extends GuardFactory {

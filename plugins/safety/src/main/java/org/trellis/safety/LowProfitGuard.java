@@ -69,6 +69,18 @@ public final class LowProfitGuard implements RiskGuard {
         lockedUntil.clear();
     }
 
+    @Override
+    public String name() {
+        return REASON;
+    }
+
+    @Override
+    public Map<String, Object> state() {
+        Map<String, Object> locked = new java.util.TreeMap<>();
+        lockedUntil.forEach((i, t) -> locked.put(i.symbol(), t));
+        return locked.isEmpty() ? Map.of() : Map.of("lockedUntil", locked);
+    }
+
     public static final class Factory extends GuardFactory {
         public Factory() {
             super(REASON, "lock an instrument for stop-minutes when its recent trades returned less than required-profit "

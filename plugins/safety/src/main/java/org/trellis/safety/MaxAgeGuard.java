@@ -27,6 +27,11 @@ public final class MaxAgeGuard implements RiskGuard {
         }
     }
 
+    @Override
+    public String name() {
+        return REASON;
+    }
+
     public static final class Factory extends GuardFactory {
         public Factory() {
             super(REASON, "close a position held for <seconds> or more (reason max-age)",

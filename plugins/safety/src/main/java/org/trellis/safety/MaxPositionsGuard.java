@@ -31,6 +31,11 @@ public final class MaxPositionsGuard implements RiskGuard {
         }
     }
 
+    @Override
+    public String name() {
+        return REASON;
+    }
+
     public static final class Factory extends GuardFactory {
         public Factory() {
             super(REASON, "veto entries while <limit> positions are open (reason max-positions)",

@@ -41,6 +41,11 @@ public final class PreExpiryGuard implements RiskGuard {
         }
     }
 
+    @Override
+    public String name() {
+        return REASON;
+    }
+
     public static final class Factory extends GuardFactory {
         public Factory() {
             super(REASON, "binary contracts: close and refuse entries <minutes> before expiry (reason pre-expiry)",

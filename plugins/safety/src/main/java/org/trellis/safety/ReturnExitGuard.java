@@ -41,6 +41,11 @@ public final class ReturnExitGuard implements RiskGuard {
     }
 
     @Override
+    public String name() {
+        return reason;
+    }
+
+    @Override
     public void onBar(StrategyContext context, ForceClose forceClose) {
         PositionView p = context.position();
         if (p.isOpen()) {

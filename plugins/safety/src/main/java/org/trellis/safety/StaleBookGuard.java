@@ -114,6 +114,21 @@ public final class StaleBookGuard implements RiskGuard {
         systemUnhealthy = false;
     }
 
+    @Override
+    public String name() {
+        return REASON;
+    }
+
+    @Override
+    public Map<String, Object> state() {
+        Map<String, Object> feedsState = new java.util.TreeMap<>();
+        feeds.forEach((symbol, f) -> feedsState.put(symbol, f.state == 2 ? "critical" : f.state == 1 ? "degraded" : "ok"));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("systemUnhealthy", systemUnhealthy);
+        m.put("feeds", feedsState);
+        return m;
+    }
+
     public static final class Factory extends GuardFactory {
         public Factory() {
             super(REASON, "data health: refuse entries on stale data, close on critically stale data, stop entries when half "

@@ -2,7 +2,9 @@ package org.trellis.safety;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.trellis.api.execution.Fill;
@@ -62,6 +64,19 @@ public final class StoplossGuard implements RiskGuard {
         outcomes.reset();
         stops.clear();
         lockedUntil = Long.MIN_VALUE;
+    }
+
+    @Override
+    public String name() {
+        return REASON;
+    }
+
+    @Override
+    public Map<String, Object> state() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("recentStops", stops.size());
+        m.put("lockedUntil", lockedUntil == Long.MIN_VALUE ? null : lockedUntil);
+        return m;
     }
 
     public static final class Factory extends GuardFactory {

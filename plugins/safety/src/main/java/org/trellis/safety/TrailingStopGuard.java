@@ -55,6 +55,11 @@ public final class TrailingStopGuard implements RiskGuard {
         best.clear();
     }
 
+    @Override
+    public String name() {
+        return REASON;
+    }
+
     public static final class Factory extends GuardFactory {
         public Factory() {
             super(REASON, "close once the price is pct against the position from its best close since entry (reason trailing-stop)",

@@ -20,7 +20,8 @@ class GuardStackBacktestTest {
     static JsonNode backtest(Path dir, String name, String... guards) throws Exception {
         Path json = dir.resolve(name + ".json");
         List<String> args = new java.util.ArrayList<>(List.of("backtest", "--strategy", "sma-cross", "--data", "btc-usd-1m",
-                "--quiet", "--no-journal", "--report-json", json.toString(), "--export-trades", dir.resolve(name + ".csv").toString()));
+                "--quiet", "--journal", dir.resolve(name + ".db").toString(), "--report-json", json.toString(),
+                "--export-trades", dir.resolve(name + ".csv").toString()));
         for (String g : guards) {
             args.add("--guard");
             args.add(g);
@@ -45,6 +46,15 @@ class GuardStackBacktestTest {
         // the same trades until the breaker trips, then none: exits are never blocked, so the open one closes as before
         assertEquals(freeTrades.subList(0, guardedTrades.size()), guardedTrades);
         assertTrue(guarded.at("/performance/maxDrawdown/depth").asDouble() < free.at("/performance/maxDrawdown/depth").asDouble());
+        // the tripped breaker is in the journal (and so on the status page), with what tripped it
+        try (org.trellis.runtime.journal.Journal j = org.trellis.runtime.journal.Journal.open(dir.resolve("guarded.db"))) {
+            List<org.trellis.runtime.journal.Journal.GuardStateRow> states = j.guardStates();
+            assertEquals(1, states.size());
+            assertEquals("circuit-breaker", states.get(0).guard());
+            JsonNode state = new ObjectMapper().readTree(states.get(0).state());
+            assertTrue(state.get("tripped").asBoolean());
+            assertEquals("drawdown", state.get("trippedBy").asText());
+        }
     }
 
     @Test

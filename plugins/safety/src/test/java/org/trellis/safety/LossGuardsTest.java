@@ -64,6 +64,8 @@ class LossGuardsTest {
         assertEquals(Verdict.Outcome.VETO, entryAt(guard, T0 + 6 * MIN), "three");
         assertEquals(Verdict.Outcome.VETO, entryAt(guard, T0 + 36 * MIN - 1));
         assertEquals(Verdict.Outcome.ALLOW, entryAt(guard, T0 + 36 * MIN), "after the 30-minute pause");
+        assertEquals(java.util.Map.of("streak", 0, "blockedUntil", T0 + 36 * MIN), guard.state());
+        assertEquals("loss-streak", guard.name());
     }
 
     @Test

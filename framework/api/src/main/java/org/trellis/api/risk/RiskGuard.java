@@ -26,6 +26,20 @@ public interface RiskGuard {
     default void onFill(Fill fill, PortfolioView portfolio) {
     }
 
+    /** The guard's name in journals and on the status page (its plugin name, ideally). */
+    default String name() {
+        return getClass().getSimpleName();
+    }
+
+    /**
+     * What the guard holds now (a tripped breaker, a loss streak, cooldowns), as simple values
+     * (numbers, strings, booleans, lists and maps of them): journaled with each checkpoint and shown
+     * on the status page. Empty for guards without state.
+     */
+    default java.util.Map<String, Object> state() {
+        return java.util.Map.of();
+    }
+
     /** Called once before a run: where to report health transitions (see {@link HealthEvent}). */
     default void attach(HealthReporter health) {
     }

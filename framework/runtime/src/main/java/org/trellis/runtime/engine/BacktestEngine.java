@@ -160,6 +160,7 @@ public final class BacktestEngine {
                 guard.attach(listener::onHealth);
                 guard.attach(killSwitch);
             }
+            listener.onGuards(List.copyOf(guards));
             this.portfolio = new Portfolio(settings.capital(), symbols);
             this.executor = registry.executor("simulated", Params.of(Map.of(
                     "fee-bps", settings.feeBps(), "slippage-bps", settings.slippageBps(),

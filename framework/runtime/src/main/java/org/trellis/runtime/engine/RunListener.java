@@ -35,6 +35,10 @@ public interface RunListener {
     default void onBarClosed(long time, double equity, PortfolioView portfolio) {
     }
 
+    /** The run's guards, once before its first bar (a journal records their state). */
+    default void onGuards(java.util.List<org.trellis.api.risk.RiskGuard> guards) {
+    }
+
     /** A guard's health transition (stale data, a recovered feed, an unhealthy system). */
     default void onHealth(HealthEvent event) {
     }
@@ -85,6 +89,12 @@ public interface RunListener {
             public void onHealth(HealthEvent event) {
                 first.onHealth(event);
                 second.onHealth(event);
+            }
+
+            @Override
+            public void onGuards(java.util.List<org.trellis.api.risk.RiskGuard> guards) {
+                first.onGuards(guards);
+                second.onGuards(guards);
             }
 
             @Override

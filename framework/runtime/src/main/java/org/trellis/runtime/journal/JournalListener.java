@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.trellis.api.execution.Fill;
 import org.trellis.api.execution.Order;
@@ -13,6 +14,7 @@ import org.trellis.api.portfolio.PortfolioView;
 import org.trellis.api.portfolio.PositionView;
 import org.trellis.api.risk.HealthEvent;
 import org.trellis.api.risk.OrderIntent;
+import org.trellis.api.risk.RiskGuard;
 import org.trellis.runtime.engine.ClosedTrade;
 import org.trellis.runtime.engine.EquityCurve;
 import org.trellis.runtime.engine.MarketState;
@@ -50,6 +52,7 @@ public final class JournalListener implements RunListener {
     private int barsSinceCommit;
     private int writesSinceCommit;
     private String lastVeto;
+    private List<RiskGuard> guards = List.of();
     private long lastBar = Long.MIN_VALUE;
     private double lastEquity = Double.NaN;
     private long lastCommitNanos = System.nanoTime();
@@ -114,6 +117,11 @@ public final class JournalListener implements RunListener {
     }
 
     @Override
+    public void onGuards(List<RiskGuard> guards) {
+        this.guards = guards;
+    }
+
+    @Override
     public void onHealth(HealthEvent e) {
         String level = e.level().name().toLowerCase(java.util.Locale.ROOT);
         if (known.health().contains(Journal.Known.healthKey(e.time(), e.instrument(), level))) {
@@ -168,6 +176,12 @@ public final class JournalListener implements RunListener {
     private void commit() {
         if (lastBar != Long.MIN_VALUE) {
             journal.checkpoint(session, lastBar, checkpoint());
+            for (RiskGuard g : guards) {
+                Map<String, Object> state = g.state();
+                if (!state.isEmpty()) {
+                    journal.guardState(session, g.name(), json(state), lastBar);
+                }
+            }
         }
         journal.commit();
         barsSinceCommit = 0;
@@ -207,6 +221,9 @@ public final class JournalListener implements RunListener {
 
     /** After the run: a backtest's equity curve (thinned) and a final commit. */
     public void finish(EquityCurve curve) {
+        if (lastBar == Long.MIN_VALUE && curve.size() > 0) {
+            lastBar = curve.time(curve.size() - 1); // a backtest's one checkpoint: its end
+        }
         if (!paced && curve.size() > 0) {
             int step = Math.max(1, (curve.size() + BACKTEST_EQUITY_POINTS - 1) / BACKTEST_EQUITY_POINTS);
             for (int i = 0; i < curve.size(); i += step) {
