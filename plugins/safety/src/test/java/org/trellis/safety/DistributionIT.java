@@ -56,6 +56,9 @@ class DistributionIT {
         assertTrue(scripts.size() > 3, "example scripts exist: " + scripts);
         String checked = launcher(scripts.toArray(new String[0]));
         assertEquals(scripts.size() - 1, checked.lines().filter(l -> l.startsWith("ok  ")).count(), checked);
+        List<String> lookahead = new ArrayList<>(List.of("check", "lookahead"));
+        lookahead.addAll(scripts.subList(1, scripts.size()));
+        assertTrue(launcher(lookahead.toArray(new String[0])).contains("clean: 0 of"), "the examples read no future data");
         String report = launcher("run", "strategies/sma_cross.groovy");
         assertTrue(report.contains("Backtest: sma-cross") && report.contains("Sharpe"), report);
     }

@@ -15,14 +15,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code trellis check SCRIPT...}: compile each script, resolve its parts, load its data, but trade nothing. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check", mixinStandardHelpOptions = true, subcommands = LookAheadCommand.class,
         description = "Validate strategy scripts without running them: syntax, keywords, part names and parameters, "
                 + "the sandbox, and the data they name.")
 final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "SCRIPT", description = "Strategy scripts to check.")
+    @Parameters(arity = "0..*", paramLabel = "SCRIPT", description = "Strategy scripts to check.")
     List<Path> scripts = new ArrayList<>();
 
     @Mixin
@@ -35,6 +35,10 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (scripts.isEmpty()) {
+            throw new IllegalArgumentException("check what? give scripts (trellis check strategies/x.groovy) or a check "
+                    + "(trellis check lookahead strategies/x.groovy)");
+        }
         int failed = 0;
         ScriptRuns runs = new ScriptRuns(options, sandbox.unsafe);
         for (Path script : scripts) {
