@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code trellis check SCRIPT...}: compile each script, resolve its parts, load its data, but trade nothing. */
-@Command(name = "check", mixinStandardHelpOptions = true, subcommands = LookAheadCommand.class,
+@Command(name = "check", mixinStandardHelpOptions = true, subcommands = {LookAheadCommand.class, WarmUpCommand.class},
         description = "Validate strategy scripts without running them: syntax, keywords, part names and parameters, "
                 + "the sandbox, and the data they name.")
 final class CheckCommand implements Callable<Integer> {

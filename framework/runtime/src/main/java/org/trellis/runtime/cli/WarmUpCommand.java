@@ -1,0 +1,63 @@
+package org.trellis.runtime.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.trellis.runtime.bias.WarmUpCheck;
+import org.trellis.runtime.data.ColumnarBarSeries;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code trellis check warmup SCRIPT...}: how much history does each feature need before its values settle? */
+@Command(name = "warmup", mixinStandardHelpOptions = true,
+        description = "Warm-up analysis: compute each feature from growing lengths of history and report how far its last "
+                + "value is from the full-history value; recommend the warm-up after which it stays within --tolerance.")
+final class WarmUpCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "SCRIPT", description = "Strategy scripts to check.")
+    List<Path> scripts = new ArrayList<>();
+
+    @Option(names = "--tolerance", paramLabel = "X", defaultValue = "1e-4",
+            description = "Relative difference from the full-history value still accepted (default ${DEFAULT-VALUE}).")
+    double tolerance;
+
+    @Mixin
+    SandboxOption sandbox;
+
+    @Mixin
+    RunOptions options;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        ScriptRuns runs = new ScriptRuns(options, sandbox.unsafe);
+        WarmUpCheck check = new WarmUpCheck(runs.registry(), tolerance);
+        for (Path script : scripts) {
+            for (ScriptRuns.Ready r : runs.prepare(script, spec.commandLine().getErr())) {
+                ColumnarBarSeries series = r.data().get(0);
+                out.printf(Locale.ROOT, "%s, strategy '%s' on %s (%d bars), tolerance %s%n", script, r.plan().name(),
+                        series.instrument(), series.size(), tolerance);
+                for (WarmUpCheck.Result res : check.check(r.plan().pipeline(), series)) {
+                    StringBuilder errors = new StringBuilder();
+                    for (Map.Entry<Integer, Double> e : res.errors().entrySet()) {
+                        errors.append(String.format(Locale.ROOT, " %d:%.1e", e.getKey(), e.getValue()));
+                    }
+                    out.printf(Locale.ROOT, "  %-28s declared %4d  recommended %5d %s  error by history length:%s%n", res.feature(),
+                            res.declared(), res.recommended(), res.declaredIsEnough() ? "ok  " : "LONGER", errors);
+                }
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}
