@@ -59,6 +59,9 @@ class DistributionIT {
         List<String> lookahead = new ArrayList<>(List.of("check", "lookahead"));
         lookahead.addAll(scripts.subList(1, scripts.size()));
         assertTrue(launcher(lookahead.toArray(new String[0])).contains("clean: 0 of"), "the examples read no future data");
+        List<String> warmup = new ArrayList<>(List.of("check", "warmup"));
+        warmup.addAll(scripts.subList(1, scripts.size()));
+        assertTrue(launcher(warmup.toArray(new String[0])).contains("recommended"), "the warm-up check runs over the examples");
         String report = launcher("run", "strategies/sma_cross.groovy");
         assertTrue(report.contains("Backtest: sma-cross") && report.contains("Sharpe"), report);
     }

@@ -101,6 +101,23 @@ class LookAheadCheckTest {
         return java.util.Arrays.stream(c).map(x -> (x - mean) / sd).toArray(); // fitted on all the data
     });
 
+    /**
+     * A "regime probability" smoothed the way an HMM's forward-backward pass smooths: a forward
+     * exponential filter, then a backward one over it. The backward pass is the look-ahead.
+     */
+    static final FeatureSetFactory SMOOTHED = biased("smoothed", s -> {
+        double[] c = closes(s);
+        double[] f = new double[c.length];
+        for (int i = 0; i < c.length; i++) {
+            double up = i == 0 ? 0.5 : c[i] > c[i - 1] ? 1 : 0;
+            f[i] = i == 0 ? up : 0.8 * f[i - 1] + 0.2 * up;
+        }
+        for (int i = c.length - 2; i >= 0; i--) {
+            f[i] = 0.8 * f[i] + 0.2 * f[i + 1];
+        }
+        return f;
+    });
+
     /** Buys when the named feature is above its previous value: its signals inherit the feature's bias. */
     static Pipeline trader(String feature, List<FeatureRequest> features) {
         return new Pipeline("t", Params.empty(), () -> new Strategy() {
@@ -130,6 +147,7 @@ class LookAheadCheckTest {
         r.register(PEEK);
         r.register(CENTRED);
         r.register(SCALER);
+        r.register(SMOOTHED);
         return r;
     }
 
@@ -144,7 +162,7 @@ class LookAheadCheckTest {
 
     @Test
     void eachBiasedFeatureIsCaughtAndNamedInBatchAndAgainstBarByBar() {
-        for (String name : List.of("peek", "centred", "scaled")) {
+        for (String name : List.of("peek", "centred", "scaled", "smoothed")) {
             Map<String, LookAheadCheck.Finding> f = check(trader(name, List.of(FeatureRequest.of(name, Map.of()),
                     FeatureRequest.of("sma", Map.of("period", 5)))));
             LookAheadCheck.Finding biased = f.get("feature " + name + " (" + name + ")");
