@@ -44,6 +44,12 @@ public final class LookAheadCheck {
 
     /** Checks {@code pipeline}'s features and signals on {@code series} at {@code samples} cuts after its warm-up. */
     public List<Finding> check(Pipeline pipeline, ColumnarBarSeries series, int samples) {
+        return check(pipeline, List.of(), series, samples);
+    }
+
+    /** The same, with the strategy's filters (guards): their state at each bar must not depend on later bars either. */
+    public List<Finding> check(Pipeline pipeline, List<org.trellis.api.risk.RiskGuard> guards, ColumnarBarSeries series,
+                               int samples) {
         Strategy probe = pipeline.strategies().get();
         List<FeatureRequest> requests = new ArrayList<>(probe.requiredFeatures());
         requests.addAll(pipeline.features());
@@ -73,12 +79,16 @@ public final class LookAheadCheck {
             }
             findings.addAll(batchMatchesBarByBar(r, names, full, series));
         }
-        double[][] signals = signals(pipeline, series);
-        Finding signal = null;
+        double[][] signals = signals(pipeline, guards, series);
+        Finding[] perColumn = new Finding[1 + guards.size()];
         for (int c : cuts) {
-            signal = compare("signal", signal, signals, signals(pipeline, upTo(series, c)), 0, c, cuts.length);
+            double[][] part = signals(pipeline, guards, upTo(series, c));
+            for (int col = 0; col < perColumn.length; col++) {
+                perColumn[col] = compare(col == 0 ? "signal" : "filter " + guards.get(col - 1).name() + " (its state)",
+                        perColumn[col], signals, part, col, c, cuts.length);
+            }
         }
-        findings.add(signal);
+        findings.addAll(List.of(perColumn));
         return findings;
     }
 
@@ -159,12 +169,15 @@ public final class LookAheadCheck {
         return new Finding(what, cuts, f.changedCuts() + (changed ? 1 : 0), firstBar, a, b, max);
     }
 
-    /** Per bar: the decision's side (1 buy, -1 sell, 0 hold or none) as the engine asks for it. */
-    private double[][] signals(Pipeline pipeline, ColumnarBarSeries series) {
-        double[][] rows = new double[series.size()][1];
-        Pipeline recording = new Pipeline(pipeline.name(), pipeline.params(), () -> new Recording(pipeline.strategies().get(), rows),
-                pipeline.features(), 0, pipeline.sizing());
-        new BacktestEngine(registry, settings).run(recording, List.of(series), List.of(), (d, t) -> { }, RunMode.BACKTEST,
+    /**
+     * Per bar: the decision's side (1 buy, -1 sell, 0 hold or none) as the engine asks for it, then a
+     * fingerprint of each guard's state at that bar.
+     */
+    private double[][] signals(Pipeline pipeline, List<org.trellis.api.risk.RiskGuard> guards, ColumnarBarSeries series) {
+        double[][] rows = new double[series.size()][1 + guards.size()];
+        Pipeline recording = new Pipeline(pipeline.name(), pipeline.params(),
+                () -> new Recording(pipeline.strategies().get(), guards, rows), pipeline.features(), 0, pipeline.sizing());
+        new BacktestEngine(registry, settings).run(recording, List.of(series), guards, (d, t) -> { }, RunMode.BACKTEST,
                 RunListener.NONE);
         return rows;
     }
@@ -172,10 +185,12 @@ public final class LookAheadCheck {
     /** The strategy, noting each decision it makes. */
     private static final class Recording implements Strategy {
         private final Strategy inner;
+        private final List<org.trellis.api.risk.RiskGuard> guards;
         private final double[][] rows;
 
-        Recording(Strategy inner, double[][] rows) {
+        Recording(Strategy inner, List<org.trellis.api.risk.RiskGuard> guards, double[][] rows) {
             this.inner = inner;
+            this.guards = guards;
             this.rows = rows;
         }
 
@@ -194,6 +209,9 @@ public final class LookAheadCheck {
             inner.decide(context, decision);
             Side s = decision.side();
             rows[context.barIndex()][0] = s == Side.BUY ? 1 : s == Side.SELL ? -1 : 0;
+            for (int g = 0; g < guards.size(); g++) { // the guards have seen this bar already (their onBar comes first)
+                rows[context.barIndex()][1 + g] = guards.get(g).state().toString().hashCode();
+            }
         }
 
         @Override

@@ -48,7 +48,7 @@ final class LookAheadCommand implements Callable<Integer> {
                 for (ColumnarBarSeries series : r.data()) {
                     out.printf(Locale.ROOT, "%s, strategy '%s' on %s (%d bars), %d cuts%n", script, r.plan().name(),
                             series.instrument(), series.size(), Math.min(cuts, series.size()));
-                    for (LookAheadCheck.Finding f : check.check(r.plan().pipeline(), series, cuts)) {
+                    for (LookAheadCheck.Finding f : check.check(r.plan().pipeline(), r.plan().guards(), series, cuts)) {
                         checked++;
                         if (f.clean()) {
                             out.printf(Locale.ROOT, "  ok        %s%n", f.what());

@@ -187,6 +187,40 @@ class LookAheadCheckTest {
     }
 
     @Test
+    void filtersAreCheckedThroughTheirState() {
+        org.trellis.api.risk.RiskGuard counter = new org.trellis.api.risk.RiskGuard() {
+            private int upBars;
+            private double last = Double.NaN;
+
+            @Override
+            public String name() {
+                return "up-bars";
+            }
+
+            @Override
+            public void onBar(StrategyContext context, org.trellis.api.risk.ForceClose forceClose) {
+                upBars += context.bar().close() > last ? 1 : 0;
+                last = context.bar().close();
+            }
+
+            @Override
+            public Map<String, Object> state() {
+                return Map.of("upBars", upBars);
+            }
+
+            @Override
+            public void reset() {
+                upBars = 0;
+                last = Double.NaN;
+            }
+        };
+        List<LookAheadCheck.Finding> f = new LookAheadCheck(registry, EngineSettings.defaults()).check(
+                Pipeline.of(registry, "sma-cross", Params.empty()), List.of(counter), BundledData.bars("btc-usd-1h"), 6);
+        LookAheadCheck.Finding filter = f.stream().filter(x -> x.what().equals("filter up-bars (its state)")).findFirst().orElseThrow();
+        assertTrue(filter.clean(), filter.toString());
+    }
+
+    @Test
     void theCommandChecksEveryStrategyOfAScript(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path script = java.nio.file.Files.writeString(dir.resolve("two.groovy"), """
                 strategy('cross') { data 'btc-usd-1h'; model 'sma-cross', fast: 5, slow: 20 }
