@@ -25,7 +25,8 @@ import org.trellis.api.strategy.StrategyContext;
  *
  * <p>An instrument's data is late by the run's clock minus its last bar's close, less one bar (the
  * next bar is not due before then): the guard sees every instrument's bars, so a silent feed shows
- * up while the others keep coming. Each critical instrument's close is asked for once per outage.
+ * up while the others keep coming. Critical instruments' closes are asked for in turn while their
+ * positions are open (the engine sends one only when none of that instrument's orders is pending).
  */
 public final class StaleBookGuard implements RiskGuard {
     public static final String REASON = "stale-book";
@@ -35,13 +36,14 @@ public final class StaleBookGuard implements RiskGuard {
     /** Per symbol: the instrument, when its data last came, and its state (0 fine, 1 degraded, 2 critical). */
     private final Map<String, Feed> feeds = new LinkedHashMap<>();
     private boolean systemUnhealthy;
+    private int lastAsked = -1;
     private HealthReporter health = HealthReporter.NONE;
 
     private static final class Feed {
         final Instrument instrument;
         long last;
         int state;
-        boolean closeAsked;
+
 
         Feed(Instrument instrument) {
             this.instrument = instrument;
@@ -70,7 +72,6 @@ public final class StaleBookGuard implements RiskGuard {
             current.state = 0;
         }
         current.last = now;
-        current.closeAsked = false;
         int stale = 0;
         for (Feed f : feeds.values()) {
             long age = now - f.last - bar;
@@ -82,18 +83,30 @@ public final class StaleBookGuard implements RiskGuard {
                         "no data for " + age / 1000 + " s"));
                 f.state = state;
             }
-            if (f.state == 2 && !f.closeAsked && !forceClose.requested() && context.portfolio().position(f.instrument).isOpen()) {
-                forceClose.close(f.instrument.symbol(), REASON);
-                f.closeAsked = true;
-            }
             stale += f.state > 0 ? 1 : 0;
         }
+        askForOneClose(context, forceClose);
         boolean unhealthy = feeds.size() >= 2 && stale >= systemShare * feeds.size();
         if (unhealthy != systemUnhealthy) {
             systemUnhealthy = unhealthy;
             health.report(new HealthEvent(now, null, unhealthy ? HealthEvent.Level.DEGRADED : HealthEvent.Level.RECOVERED, -1,
                     unhealthy ? "no new entries anywhere" : "entries allowed again",
                     stale + " of " + feeds.size() + " instruments stale"));
+        }
+    }
+
+    /**
+     * One close request fits a bar check: ask for the critical instruments' closes in turn, so that one
+     * whose close cannot go out yet (an order of it is pending) does not keep the others waiting.
+     */
+    private void askForOneClose(StrategyContext context, ForceClose forceClose) {
+        List<Feed> all = new java.util.ArrayList<>(feeds.values());
+        for (int k = 1; k <= all.size() && !forceClose.requested(); k++) {
+            Feed f = all.get((lastAsked + k) % all.size());
+            if (f.state == 2 && context.portfolio().position(f.instrument).isOpen()) {
+                forceClose.close(f.instrument.symbol(), REASON);
+                lastAsked = (lastAsked + k) % all.size();
+            }
         }
     }
 
@@ -111,6 +124,7 @@ public final class StaleBookGuard implements RiskGuard {
     @Override
     public void reset() {
         feeds.clear();
+        lastAsked = -1;
         systemUnhealthy = false;
     }
 

@@ -59,7 +59,8 @@ class StaleBookGuardTest {
         assertEquals("stale-book", critical.reason());
         assertEquals(HealthEvent.Level.CRITICAL, events.get(2).level());
         assertEquals("emergency close", events.get(2).action());
-        assertFalse(onBar(guard, portfolio, BTC, T0 + 130_000, 100).requested(), "its close is asked for once per outage");
+        ForceClose again = onBar(guard, portfolio, BTC, T0 + 130_000, 100);
+        assertEquals("ETH/USD", again.instrument(), "asked again while the position is open (the engine sends one at a time)");
 
         onBar(guard, portfolio, ETH, T0 + 150_000, 100);
         assertEquals(HealthEvent.Level.RECOVERED, events.get(3).level());
@@ -67,6 +68,20 @@ class StaleBookGuardTest {
         assertEquals(HealthEvent.Level.RECOVERED, events.get(4).level());
         assertNull(events.get(4).instrument());
         assertEquals(Verdict.Outcome.ALLOW, review(guard, entry(ETH, T0 + 150_000, 1, 100, Double.NaN), portfolio).outcome());
+    }
+
+    @Test
+    void severalCriticalFeedsAreAskedForInTurn() {
+        portfolio.position(ETH, 1, 100, T0);
+        portfolio.position(Fake.Instrument2.SOL, 1, 100, T0);
+        onBar(guard, portfolio, ETH, T0, 100);
+        onBar(guard, portfolio, Fake.Instrument2.SOL, T0, 100);
+        onBar(guard, portfolio, BTC, T0, 100);
+        java.util.Set<String> asked = new java.util.HashSet<>();
+        for (int k = 0; k < 4; k++) {
+            asked.add(onBar(guard, portfolio, BTC, T0 + 200_000 + k * 60_000, 100).instrument());
+        }
+        assertEquals(java.util.Set.of("ETH/USD", "SOL/USD"), asked, "one instrument's pending close does not starve the other");
     }
 
     @Test

@@ -50,6 +50,9 @@ public final class LookAheadCheck {
     /** The same, with the strategy's filters (guards): their state at each bar must not depend on later bars either. */
     public List<Finding> check(Pipeline pipeline, List<org.trellis.api.risk.RiskGuard> guards, ColumnarBarSeries series,
                                int samples) {
+        if (series.size() < 3) {
+            throw new IllegalArgumentException(series.source() + " has " + series.size() + " bar(s): a look-ahead check needs at least 3");
+        }
         Strategy probe = pipeline.strategies().get();
         List<FeatureRequest> requests = new ArrayList<>(probe.requiredFeatures());
         requests.addAll(pipeline.features());

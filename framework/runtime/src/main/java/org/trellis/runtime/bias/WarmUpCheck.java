@@ -22,8 +22,11 @@ import org.trellis.runtime.plugin.PartRegistry;
 public final class WarmUpCheck {
     /** One feature: its declared warm-up, the relative error at each history length tried, and the recommendation. */
     public record Result(String feature, int declared, Map<Integer, Double> errors, int recommended) {
+        /** -1 as {@code recommended}: the values did not settle within the histories the data allowed. */
+        public static final int NOT_SETTLED = -1;
+
         public boolean declaredIsEnough() {
-            return recommended <= declared;
+            return recommended != NOT_SETTLED && recommended <= declared;
         }
     }
 
@@ -46,7 +49,10 @@ public final class WarmUpCheck {
             TreeSet<Integer> lengths = new TreeSet<>();
             int declared = probe.warmUp();
             for (int k : new int[] {1, 2, 3, 5, 10, 20, 50, 100}) {
-                lengths.add(Math.min(series.size(), Math.max(1, declared) * k));
+                int n = Math.max(1, declared) * k;
+                if (n < series.size()) { // the whole series is the reference itself: no evidence
+                    lengths.add(n);
+                }
             }
             for (int col = 0; col < probe.names().size(); col++) {
                 Map<Integer, Double> errors = new LinkedHashMap<>();
@@ -61,7 +67,7 @@ public final class WarmUpCheck {
                     }
                 }
                 out.add(new Result(probe.names().get(col) + " (" + r.featureSet() + ")", declared, errors,
-                        recommended < 0 ? series.size() : recommended));
+                        recommended < 0 ? Result.NOT_SETTLED : recommended));
             }
         }
         return out;

@@ -52,8 +52,10 @@ final class WarmUpCommand implements Callable<Integer> {
                     for (Map.Entry<Integer, Double> e : res.errors().entrySet()) {
                         errors.append(String.format(Locale.ROOT, " %d:%.1e", e.getKey(), e.getValue()));
                     }
-                    out.printf(Locale.ROOT, "  %-28s declared %4d  recommended %5d %s  error by history length:%s%n", res.feature(),
-                            res.declared(), res.recommended(), res.declaredIsEnough() ? "ok  " : "LONGER", errors);
+                    String recommended = res.recommended() == WarmUpCheck.Result.NOT_SETTLED ? "not settled within the data"
+                            : String.format(Locale.ROOT, "recommended %5d %s", res.recommended(), res.declaredIsEnough() ? "ok    " : "LONGER");
+                    out.printf(Locale.ROOT, "  %-28s declared %4d  %s  error by history length:%s%n", res.feature(), res.declared(),
+                            recommended, errors);
                 }
             }
         }

@@ -50,11 +50,12 @@ public final class Portfolio implements PortfolioView {
         return sum;
     }
 
+    /** Instruments flat now with an entry on its way (a reversing one is counted once, as open). */
     @Override
     public int pendingEntries() {
         int n = 0;
-        for (double r : reserved) {
-            n += r > 0 ? 1 : 0;
+        for (int i = 0; i < reserved.length; i++) {
+            n += reserved[i] > 0 && positions[i].quantity == 0 ? 1 : 0;
         }
         return n;
     }

@@ -51,8 +51,10 @@ public final class JournalListener implements RunListener {
     private final Journal.Known known;
     private int barsSinceCommit;
     private int writesSinceCommit;
-    private String lastVeto;
+    /** Per instrument: the last veto journaled (side|reason), until the instrument trades again. */
+    private final Map<String, String> lastVeto = new HashMap<>();
     private List<RiskGuard> guards = List.of();
+    private final java.util.Set<String> journaledState = new java.util.HashSet<>();
     private long lastBar = Long.MIN_VALUE;
     private double lastEquity = Double.NaN;
     private long lastCommitNanos = System.nanoTime();
@@ -86,7 +88,7 @@ public final class JournalListener implements RunListener {
 
     @Override
     public void onFill(Fill fill) {
-        lastVeto = null;
+        lastVeto.remove(fill.order().instrument().symbol());
         if (!known.fills().contains(fill.order().id())) {
             journal.fill(session, fill);
             wrote();
@@ -138,11 +140,11 @@ public final class JournalListener implements RunListener {
     public void onVeto(OrderIntent intent, String guardReason) {
         // a strategy that asks every bar while a guard refuses every bar would write a row per bar: keep the first
         // of each run of identical vetoes (the report counts them all)
-        String repeat = intent.instrument().symbol() + "|" + intent.side() + "|" + guardReason;
-        if (repeat.equals(lastVeto)) {
-            return;
+        String symbol = intent.instrument().symbol();
+        String repeat = intent.side() + "|" + guardReason;
+        if (repeat.equals(lastVeto.put(symbol, repeat))) {
+            return; // the instrument has not traded since the same veto: one row for the run
         }
-        lastVeto = repeat;
         if (!known.vetoes().contains(Journal.Known.vetoKey(intent.time(), intent.instrument().symbol(), intent.side().name(),
                 guardReason))) {
             journal.veto(session, intent, guardReason);
@@ -176,10 +178,15 @@ public final class JournalListener implements RunListener {
     private void commit() {
         if (lastBar != Long.MIN_VALUE) {
             journal.checkpoint(session, lastBar, checkpoint());
+            Map<String, Integer> seen = new HashMap<>();
             for (RiskGuard g : guards) {
+                int n = seen.merge(g.name(), 1, Integer::sum);
+                String name = n == 1 ? g.name() : g.name() + "#" + n; // two guards of one kind keep two rows
                 Map<String, Object> state = g.state();
-                if (!state.isEmpty()) {
-                    journal.guardState(session, g.name(), json(state), lastBar);
+                // a state that went back to empty (a cooldown ended) replaces the last one, so nothing stale stays
+                if (!state.isEmpty() || journaledState.contains(name)) {
+                    journal.guardState(session, name, json(state), lastBar);
+                    journaledState.add(name);
                 }
             }
         }
