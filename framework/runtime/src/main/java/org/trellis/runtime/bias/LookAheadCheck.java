@@ -103,12 +103,7 @@ public final class LookAheadCheck {
     private List<Finding> batchMatchesBarByBar(FeatureRequest r, List<String> names, double[][] batch, ColumnarBarSeries series) {
         FeatureSet fs = registry.featureSet(r.featureSet(), r.params());
         int width = names.size();
-        double[][] live = new double[series.size()][width];
-        org.trellis.api.market.BarCursor cursor = new org.trellis.api.market.BarCursor(series);
-        for (int i = 0; i < series.size(); i++) {
-            fs.update(cursor.moveTo(i));
-            fs.write(live[i], 0);
-        }
+        double[][] live = BarByBar.rows(fs, series, 0, series.size());
         List<Finding> out = new ArrayList<>();
         int from = Math.max(0, fs.warmUp() - 1);
         for (int col = 0; col < width; col++) {

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.trellis.api.feature.FeatureRequest;
 import org.trellis.api.feature.FeatureSet;
-import org.trellis.api.market.BarCursor;
 import org.trellis.runtime.data.ColumnarBarSeries;
 import org.trellis.runtime.engine.Pipeline;
 import org.trellis.runtime.plugin.PartRegistry;
@@ -75,14 +74,8 @@ public final class WarmUpCheck {
 
     /** The feature values at the last bar, computed bar by bar from the last {@code n} bars only. */
     private double[] last(FeatureRequest r, ColumnarBarSeries series, int n) {
-        FeatureSet fs = registry.featureSet(r.featureSet(), r.params());
-        BarCursor cursor = new BarCursor(series);
-        for (int i = series.size() - n; i < series.size(); i++) {
-            fs.update(cursor.moveTo(i));
-        }
-        double[] values = new double[fs.names().size()];
-        fs.write(values, 0);
-        return values;
+        double[][] rows = BarByBar.rows(registry.featureSet(r.featureSet(), r.params()), series, series.size() - n, series.size());
+        return rows[rows.length - 1];
     }
 
     private static double relative(double value, double reference) {

@@ -11,7 +11,6 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.trellis.api.feature.FeatureSchema;
 import org.trellis.api.feature.FeatureSet;
-import org.trellis.api.market.BarCursor;
 import org.trellis.api.market.BarSeries;
 import org.trellis.api.plugin.ParamSpec;
 import org.trellis.api.plugin.Params;
@@ -104,14 +103,7 @@ public final class LookAheadProbe {
 
     /** The incremental values: update then write, bar by bar, on a fresh instance. */
     public static double[][] incremental(FeatureSet set, BarSeries series) {
-        int width = set.names().size();
-        double[][] rows = new double[series.size()][width];
-        BarCursor cursor = new BarCursor(series);
-        for (int i = 0; i < series.size(); i++) {
-            set.update(cursor.moveTo(i));
-            set.write(rows[i], 0);
-        }
-        return rows;
+        return org.trellis.runtime.bias.BarByBar.rows(set, series, 0, series.size());
     }
 
     /**
