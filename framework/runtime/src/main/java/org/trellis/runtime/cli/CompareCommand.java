@@ -13,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code trellis compare A.groovy B.groovy ...}: backtest every strategy of the scripts and put them side by side. */
@@ -24,15 +23,12 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "SCRIPT", description = "Strategy scripts to compare.")
-    List<Path> scripts = new ArrayList<>();
+    @Mixin
+    ScriptArguments scripts;
 
     @Option(names = "--html", paramLabel = "FILE", defaultValue = "reports/compare.html",
             description = "Where to write the HTML comparison (default ${DEFAULT-VALUE}).")
     Path html;
-
-    @Mixin
-    SandboxOption sandbox;
 
     @Mixin
     RunOptions options;
@@ -41,9 +37,9 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         try {
             PrintWriter out = spec.commandLine().getOut();
-            ScriptRuns runs = new ScriptRuns(options, sandbox.unsafe);
+            ScriptRuns runs = scripts.runs(options);
             List<ScriptRuns.Ready> all = new ArrayList<>();
-            for (Path script : scripts) {
+            for (Path script : scripts.scripts) {
                 all.addAll(runs.prepare(script, spec.commandLine().getErr()));
             }
             List<RunResult> results = runs.backtest(all, true);

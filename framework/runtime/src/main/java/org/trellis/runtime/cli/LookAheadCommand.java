@@ -2,7 +2,6 @@ package org.trellis.runtime.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -13,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code trellis check lookahead SCRIPT...}: does any feature or signal of the scripts' strategies read the future? */
@@ -24,14 +22,11 @@ final class LookAheadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "SCRIPT", description = "Strategy scripts to check.")
-    List<Path> scripts = new ArrayList<>();
+    @Mixin
+    ScriptArguments scripts;
 
     @Option(names = "--cuts", paramLabel = "N", defaultValue = "10", description = "Sample bars to cut at (default ${DEFAULT-VALUE}).")
     int cuts;
-
-    @Mixin
-    SandboxOption sandbox;
 
     @Mixin
     RunOptions options;
@@ -39,10 +34,10 @@ final class LookAheadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ScriptRuns runs = new ScriptRuns(options, sandbox.unsafe);
+        ScriptRuns runs = scripts.runs(options);
         int biased = 0;
         int checked = 0;
-        for (Path script : scripts) {
+        for (Path script : scripts.scripts) {
             for (ScriptRuns.Ready r : runs.prepare(script, spec.commandLine().getErr())) {
                 LookAheadCheck check = new LookAheadCheck(runs.registry(), r.settings());
                 for (ColumnarBarSeries series : r.data()) {

@@ -2,7 +2,6 @@ package org.trellis.runtime.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code trellis check warmup SCRIPT...}: how much history does each feature need before its values settle? */
@@ -24,15 +22,12 @@ final class WarmUpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "SCRIPT", description = "Strategy scripts to check.")
-    List<Path> scripts = new ArrayList<>();
+    @Mixin
+    ScriptArguments scripts;
 
     @Option(names = "--tolerance", paramLabel = "X", defaultValue = "1e-4",
             description = "Relative difference from the full-history value still accepted (default ${DEFAULT-VALUE}).")
     double tolerance;
-
-    @Mixin
-    SandboxOption sandbox;
 
     @Mixin
     RunOptions options;
@@ -40,9 +35,9 @@ final class WarmUpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ScriptRuns runs = new ScriptRuns(options, sandbox.unsafe);
+        ScriptRuns runs = scripts.runs(options);
         WarmUpCheck check = new WarmUpCheck(runs.registry(), tolerance);
-        for (Path script : scripts) {
+        for (Path script : scripts.scripts) {
             for (ScriptRuns.Ready r : runs.prepare(script, spec.commandLine().getErr())) {
                 ColumnarBarSeries series = r.data().get(0);
                 out.printf(Locale.ROOT, "%s, strategy '%s' on %s (%d bars), tolerance %s%n", script, r.plan().name(),
