@@ -70,14 +70,15 @@ public final class Journal implements AutoCloseable {
         try {
             c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = c.createStatement()) {
+                // first: every statement after it (switching a new file to WAL included) waits for a lock, not fails
+                s.execute("PRAGMA busy_timeout=5000");
                 s.execute("PRAGMA journal_mode=WAL");
                 // committed transactions survive a killed process (the WAL is written before commit returns)
                 s.execute("PRAGMA synchronous=NORMAL");
                 s.execute("PRAGMA foreign_keys=ON");
-                s.execute("PRAGMA busy_timeout=5000");
             }
-            c.setAutoCommit(false);
             Migrations.migrate(c, schemaVersion, where);
+            c.setAutoCommit(false);
             return new Journal(c, where);
         } catch (SQLException e) {
             closeQuietly(c);

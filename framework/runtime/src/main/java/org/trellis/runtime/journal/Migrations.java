@@ -27,9 +27,19 @@ final class Migrations {
         return SCRIPTS.size();
     }
 
+    /** The journal's version without writing anything: 0 for a new file. */
+    private static int versionIfAny(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")) {
+            if (r.next() && r.getInt(1) == 0) {
+                return 0;
+            }
+        }
+        return version(c);
+    }
+
     static int version(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
             try (ResultSet r = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
                 return r.next() ? r.getInt(1) : 0;
             }
@@ -37,28 +47,46 @@ final class Migrations {
     }
 
     /** Applies the scripts after the journal's version, up to {@code target}; returns the new version. */
+    /**
+     * Applies the scripts after the journal's version, up to {@code target}; returns the new version.
+     * Runs with auto-commit on, each step inside {@code BEGIN IMMEDIATE}: the write lock is taken
+     * before the version is read, so two processes opening one new journal at once (a session and a
+     * reader) migrate it once, one after the other, instead of both applying the same step.
+     */
     static int migrate(Connection c, int target, String where) throws SQLException {
-        int version = version(c);
-        c.commit();
-        if (version > latest()) {
-            throw new JournalException(where + ": journal schema version " + version + " is newer than this Trellis knows ("
-                    + latest() + "); use a newer Trellis or another journal file");
+        // an up-to-date journal (the usual case) is only read: no lock, nothing for a running session to wait on
+        int current = versionIfAny(c);
+        if (current >= target && current <= latest()) {
+            return current;
         }
-        for (int v = version + 1; v <= target; v++) {
+        while (true) {
             try (Statement s = c.createStatement()) {
-                for (String sql : statements(SCRIPTS.get(v - 1))) {
-                    s.execute(sql);
+                s.execute("BEGIN IMMEDIATE");
+                s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+                int version = version(c);
+                if (version > latest()) {
+                    s.execute("ROLLBACK");
+                    throw new JournalException(where + ": journal schema version " + version + " is newer than this Trellis knows ("
+                            + latest() + "); use a newer Trellis or another journal file");
                 }
-                s.execute("INSERT INTO schema_version (version) VALUES (" + v + ")");
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw new JournalException(where + ": migrating the journal to schema version " + v + " ("
-                        + SCRIPTS.get(v - 1) + ") failed: " + e.getMessage() + "; the journal is left at version " + (v - 1), e);
+                if (version >= target) {
+                    s.execute("COMMIT");
+                    return version;
+                }
+                int v = version + 1;
+                try {
+                    for (String sql : statements(SCRIPTS.get(v - 1))) {
+                        s.execute(sql);
+                    }
+                    s.execute("INSERT INTO schema_version (version) VALUES (" + v + ")");
+                    s.execute("COMMIT");
+                } catch (SQLException e) {
+                    s.execute("ROLLBACK");
+                    throw new JournalException(where + ": migrating the journal to schema version " + v + " ("
+                            + SCRIPTS.get(v - 1) + ") failed: " + e.getMessage() + "; the journal is left at version " + (v - 1), e);
+                }
             }
-            version = v;
         }
-        return version;
     }
 
     /** The statements of a script: split at semicolons that end a line, comments dropped. */

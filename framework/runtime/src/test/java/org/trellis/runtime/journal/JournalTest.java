@@ -103,6 +103,29 @@ class JournalTest {
     }
 
     @Test
+    void openersRacingOverANewJournalMigrateItOnce(@TempDir Path dir) throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Path file = dir.resolve("race" + round + ".db");
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                java.util.List<java.util.concurrent.Future<Integer>> opened = new java.util.ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    opened.add(pool.submit(() -> {
+                        try (Journal j = Journal.open(file)) {
+                            return j.schemaVersion();
+                        }
+                    }));
+                }
+                for (var f : opened) {
+                    assertEquals(Migrations.latest(), f.get());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void aJournalFromANewerTrellisOrNotAJournalAtAllIsAClearError(@TempDir Path dir) throws Exception {
         Path newer = dir.resolve("newer.db");
         try (Journal j = Journal.open(newer)) {
