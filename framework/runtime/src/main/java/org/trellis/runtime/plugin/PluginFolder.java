@@ -27,7 +27,7 @@ import org.trellis.api.plugin.ApiVersion;
 public final class PluginFolder {
     private static final Logger LOG = LoggerFactory.getLogger(PluginFolder.class);
     /** Packages every plugin shares with Trellis (one copy for all): the API, logging, the ML runtimes. */
-    public static final List<String> DEFAULT_SHARED = List.of("org.trellis.api", "org.slf4j", "ai.djl", "ml.dmlc.xgboost4j");
+    public static final List<String> DEFAULT_SHARED = List.of("org.trellis.api", "org.trellis.ml", "org.slf4j", "picocli", "ai.djl", "ml.dmlc.xgboost4j");
 
     private final Path dir;
     private final List<String> sharedPackages;
