@@ -1,0 +1,17 @@
+package org.trellis.ml.spi;
+
+/**
+ * A family of models that {@code trellis train <name> ...} can train. The command is a picocli
+ * command object (annotated with {@code @Command}, {@code @Option}): the CLI hands it the rest of
+ * the command line, so each family declares its own options and help. Listed in
+ * {@code META-INF/services/org.trellis.ml.spi.ModelTrainer}.
+ */
+public interface ModelTrainer {
+    /** The family name users type, e.g. {@code deep-learning}. */
+    String name();
+
+    String description();
+
+    /** A fresh picocli command object (annotated, runnable or callable) that trains and saves a model. */
+    Object command();
+}
