@@ -12,6 +12,9 @@ public interface ModelTrainer {
 
     String description();
 
-    /** A fresh picocli command object (annotated, runnable or callable) that trains and saves a model. */
-    Object command();
+    /**
+     * A fresh picocli command object (annotated; {@code Callable<Integer>} or {@code Runnable}) that
+     * trains and saves a model, using the host's services from {@code context}.
+     */
+    Object command(TrainingContext context);
 }

@@ -9,7 +9,7 @@ import org.trellis.runtime.plugin.PluginException;
 /** The {@code trellis} command. */
 @Command(name = "trellis", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Trading strategies that grow from plugins: backtest and paper-trade them.",
-        subcommands = {RunCommand.class, CheckCommand.class, CompareCommand.class, BacktestCommand.class, PaperCommand.class, DataCommand.class, PluginsCommand.class, JournalCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CheckCommand.class, CompareCommand.class, BacktestCommand.class, PaperCommand.class, DataCommand.class, PluginsCommand.class, TrainCommand.class, ModelsCommand.class, JournalCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -23,17 +23,24 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+        cli.setExecutionExceptionHandler(errors(err));
+        // everything after `train FAMILY` belongs to the family's own command (its options, its --help)
+        cli.getSubcommands().get("train").setStopAtPositional(true);
+        return cli.execute(args);
+    }
+
+    /** Bad input prints one line and exits 2; anything else is a bug: stack trace, exit 1. */
+    static CommandLine.IExecutionExceptionHandler errors(PrintWriter err) {
+        return (e, cmd, parsed) -> {
             if (e instanceof IllegalArgumentException || e instanceof DataException || e instanceof PluginException
-                    || e instanceof org.trellis.runtime.journal.JournalException) {
+                    || e instanceof org.trellis.runtime.journal.JournalException || e instanceof org.trellis.ml.model.ModelException) {
                 err.println("error: " + e.getMessage());
                 return 2;
             }
             err.println("error: " + e);
             e.printStackTrace(err);
             return 1;
-        });
-        return cli.execute(args);
+        };
     }
 
     @Override

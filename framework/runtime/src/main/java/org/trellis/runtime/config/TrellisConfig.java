@@ -91,6 +91,16 @@ public final class TrellisConfig {
         return fromHome(Path.of(get(() -> config.getString("trellis.journal"), "trellis.journal")));
     }
 
+    /** Where models are saved and listed ({@code trellis.ml.models-dir}), relative to the Trellis home. */
+    public Path modelsDir() {
+        return fromHome(Path.of(get(() -> config.getString("trellis.ml.models-dir"), "trellis.ml.models-dir")));
+    }
+
+    /** The engine for training and for models without a recorded one ({@code trellis.ml.engine}). */
+    public String mlEngine() {
+        return org.trellis.ml.engine.Engines.canonicalName(get(() -> config.getString("trellis.ml.engine"), "trellis.ml.engine"));
+    }
+
     private static Path fromHome(Path p) {
         String home = System.getProperty("trellis.home");
         return !p.isAbsolute() && home != null ? Path.of(home).resolve(p) : p;

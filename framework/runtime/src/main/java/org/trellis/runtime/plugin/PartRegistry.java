@@ -54,6 +54,7 @@ public final class PartRegistry implements AutoCloseable {
     private final Map<String, PluginInfo> plugins = new LinkedHashMap<>();
     private final List<Refusal> refusals = new ArrayList<>();
     private final List<URLClassLoader> loaders = new ArrayList<>();
+    private final List<String> extensionProblems = new ArrayList<>();
 
     private PartRegistry() {
         for (PartKind kind : PartKind.values()) {
@@ -109,6 +110,45 @@ public final class PartRegistry implements AutoCloseable {
             refuse(null, plugin.name(), plugin, "provides no parts: list its factories in META-INF/services/"
                     + "org.trellis.api.plugin.<Kind>Factory (see examples/third-party-plugin)");
         }
+    }
+
+    /**
+     * Providers of a service other than the four part kinds (e.g. the ML runtime's model formats and
+     * trainers): Trellis's own classpath first, then each loaded plugin in load order. A provider that
+     * fails to load is skipped and reported as a problem of its plugin.
+     */
+    public <T> List<T> extensions(Class<T> service) {
+        List<T> found = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<ClassLoader> sources = new ArrayList<>();
+        sources.add(PartRegistry.class.getClassLoader());
+        sources.addAll(loaders);
+        for (ClassLoader loader : sources) {
+            var it = ServiceLoader.load(service, loader).iterator();
+            while (true) {
+                try {
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    T provider = it.next();
+                    if (seen.add(provider.getClass().getName())) {
+                        found.add(provider);
+                    }
+                } catch (ServiceConfigurationError | LinkageError e) {
+                    extensionProblems.add(service.getSimpleName() + " from " + describe(loader) + ": " + rootMessage(e));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Extensions that failed to load in {@link #extensions}. */
+    public List<String> extensionProblems() {
+        return List.copyOf(extensionProblems);
+    }
+
+    private static String describe(ClassLoader loader) {
+        return loader instanceof URLClassLoader u && u.getURLs().length > 0 ? u.getURLs()[0].toString() : "the classpath";
     }
 
     /** Records a plugin that could not be opened at all. */

@@ -1,0 +1,40 @@
+package org.trellis.ml.spi;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.trellis.api.market.BarSeries;
+
+/**
+ * What the host gives a trainer: data loaded and checked the way every Trellis run loads it, where
+ * models go, the configured engine and seed, and the console.
+ */
+public interface TrainingContext {
+    /**
+     * Bars of a bundled dataset name or a CSV path.
+     *
+     * @throws IllegalArgumentException (or the host's data error) naming the file, line and field of bad input
+     */
+    BarSeries data(String spec);
+
+    /** The dataset used when none is named ({@code trellis.data.default}). */
+    String defaultData();
+
+    /** Where models are saved by default ({@code trellis.ml.models-dir}). */
+    Path modelsDir();
+
+    /** The configured engine ({@code trellis.ml.engine}), canonical spelling. */
+    String defaultEngine();
+
+    /** The configured seed ({@code trellis.seed}). */
+    long seed();
+
+    /** The running Trellis version, recorded in model metadata. */
+    String trellisVersion();
+
+    PrintWriter out();
+
+    PrintWriter err();
+
+    /** Whether stderr is a terminal (progress bars redraw in place) or a log (epoch lines only). */
+    boolean interactive();
+}

@@ -1,0 +1,66 @@
+package org.trellis.ml.train;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * Training progress on the console: a bar that redraws in place during each epoch (on a terminal),
+ * and one permanent line per epoch with losses, validation accuracy, learning rate and ETA (always,
+ * so logs show them too).
+ */
+public final class ConsoleTrainingProgress implements TrainingListener {
+    private static final int WIDTH = 24;
+    private final PrintWriter out;
+    private final boolean interactive;
+    private final long start = System.nanoTime();
+    private long lastDraw;
+    private boolean drawn;
+
+    public ConsoleTrainingProgress(PrintWriter out, boolean interactive) {
+        this.out = out;
+        this.interactive = interactive;
+    }
+
+    @Override
+    public void onStep(int epoch, int step, int steps, double runningLoss) {
+        long now = System.nanoTime();
+        if (!interactive || step < steps && now - lastDraw < 100_000_000L) {
+            return;
+        }
+        lastDraw = now;
+        int filled = (int) Math.round((double) step / steps * WIDTH);
+        out.print(String.format(Locale.ROOT, "\repoch %d [%s%s] %d/%d loss %.4f", epoch, "#".repeat(filled),
+                ".".repeat(WIDTH - filled), step, steps, runningLoss));
+        out.flush();
+        drawn = true;
+    }
+
+    @Override
+    public void onEpoch(EpochResult r, int maxEpochs) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double eta = seconds / r.epoch() * (maxEpochs - r.epoch());
+        clearBar();
+        out.println(String.format(Locale.ROOT, "epoch %d/%d  loss %.4f  val loss %.4f  val acc %.3f  lr %.2g  %s  %.0fs, ETA <= %.0fs",
+                r.epoch(), maxEpochs, r.trainLoss(), r.validationLoss(), r.validationAccuracy(), r.learningRate(),
+                r.improved() ? "best" : "    ", seconds, eta));
+        out.flush();
+    }
+
+    @Override
+    public void onLearningRateReduced(int epoch, double from, double to) {
+        out.println(String.format(Locale.ROOT, "  validation plateau: learning rate %.2g -> %.2g", from, to));
+    }
+
+    @Override
+    public void onEarlyStop(int epoch, int bestEpoch) {
+        out.println("  early stop after epoch " + epoch + ": no validation improvement since epoch " + bestEpoch
+                + " (its weights are kept)");
+    }
+
+    private void clearBar() {
+        if (drawn) {
+            out.print("\r" + " ".repeat(WIDTH + 48) + "\r");
+            drawn = false;
+        }
+    }
+}
