@@ -1,0 +1,108 @@
+package org.trellis.deeplearning.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.trellis.api.feature.FeatureRequest;
+import org.trellis.api.plugin.ApiVersion;
+import org.trellis.api.plugin.ParamSpec;
+import org.trellis.api.plugin.Params;
+import org.trellis.api.plugin.StrategyFactory;
+import org.trellis.api.strategy.Strategy;
+import org.trellis.deeplearning.features.CandleFeaturesFactory;
+import org.trellis.deeplearning.model.Architectures;
+import org.trellis.ml.model.ModelDirectory;
+
+/**
+ * {@code model 'lstm', path: 'models/lstm-btc-usd-1m'} (or {@code 'transformer'}): a saved
+ * classifier as a strategy. One loaded model serves every instrument and run of the process that
+ * names the same folder.
+ */
+public abstract class ModelStrategyFactory implements StrategyFactory {
+    private static final Map<String, DeepLearningModel> LOADED = new ConcurrentHashMap<>();
+
+    private final String architecture;
+
+    ModelStrategyFactory(String architecture) {
+        this.architecture = architecture;
+    }
+
+    @Override
+    public String name() {
+        return architecture;
+    }
+
+    @Override
+    public String apiVersion() {
+        return ApiVersion.CURRENT;
+    }
+
+    @Override
+    public String description() {
+        return "a saved " + (architecture.equals(Architectures.LSTM) ? "BiLSTM" : "causal Transformer")
+                + " classifier: buys when P(up) > buy, sells when P(up) < sell (train: ./trellis train deep-learning --model "
+                + architecture + ")";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(
+                ParamSpec.string("path", "", "the model folder (./trellis models lists them)"),
+                ParamSpec.number("buy", 0.6, "buy when P(up) is above this").between(0.5, 1.0),
+                ParamSpec.number("sell", 0.4, "sell when P(up) is below this").between(0.0, 0.5),
+                ParamSpec.string("engine", "", "engine to run on; empty: the one it was trained on"));
+    }
+
+    @Override
+    public Strategy create(Params params) {
+        String path = params.getString("path", "");
+        if (path.isBlank()) {
+            throw new IllegalArgumentException("model '" + architecture + "' needs path: the model folder, e.g. model '"
+                    + architecture + "', path: 'models/" + architecture + "-btc-usd-1m'");
+        }
+        double buy = params.getDouble("buy", 0.6);
+        double sell = params.getDouble("sell", 0.4);
+        if (sell > buy) {
+            throw new IllegalArgumentException("model '" + architecture + "': sell (" + sell + ") must not exceed buy (" + buy + ")");
+        }
+        String engine = params.getString("engine", "");
+        Path dir = resolve(path);
+        // keyed by the weights' checksum too: a model trained again in the same folder is loaded afresh
+        String sha = ModelDirectory.open(dir, "./trellis train deep-learning --model " + architecture + " --out " + path)
+                .metadata().weights().sha256();
+        DeepLearningModel model = LOADED.computeIfAbsent(dir.toAbsolutePath().normalize() + "|" + engine + "|" + sha,
+                key -> DeepLearningModel.open(dir, engine.isBlank() ? null : engine));
+        if (!model.metadata().architecture().equals(architecture)) {
+            throw new IllegalArgumentException(dir + " holds a " + model.metadata().architecture() + " model; use model '"
+                    + model.metadata().architecture() + "', path: '" + path + "'");
+        }
+        FeatureRequest features = FeatureRequest.of(CandleFeaturesFactory.NAME, model.featureParams());
+        return new ModelStrategy(model, features, buy, sell);
+    }
+
+    /** Relative paths are taken from the working directory, else from the Trellis home. */
+    static Path resolve(String path) {
+        Path p = Path.of(path);
+        String home = System.getProperty("trellis.home");
+        if (p.isAbsolute() || Files.exists(p) || home == null) {
+            return p;
+        }
+        return Path.of(home).resolve(p);
+    }
+
+    /** {@code model 'lstm', path: ...} */
+    public static final class Lstm extends ModelStrategyFactory {
+        public Lstm() {
+            super(Architectures.LSTM);
+        }
+    }
+
+    /** {@code model 'transformer', path: ...} */
+    public static final class Transformer extends ModelStrategyFactory {
+        public Transformer() {
+            super(Architectures.TRANSFORMER);
+        }
+    }
+}
