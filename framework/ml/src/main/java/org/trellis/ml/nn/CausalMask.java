@@ -17,10 +17,9 @@ import ai.djl.util.PairList;
  * layers stack in a plain sequence.
  *
  * <p>PyTorch's {@code generate_square_subsequent_mask} uses minus infinity. In float32 a large finite
- * value gives the same attention weights (the softmax term underflows to exactly 0), and it keeps
- * training finite: with minus infinity, DJL on the PyTorch engine turned a Transformer's loss into
- * NaN within 120 AdamW steps at learning rate 1e-2, with the same seed and data that train cleanly
- * with the finite mask.
+ * value gives the same attention weights (the softmax term underflows to exactly 0), and unlike
+ * minus infinity it can never turn into NaN (minus infinity minus minus infinity), e.g. when this mask
+ * is later combined with a padding mask that blocks a whole row.
  *
  * <p>The mask is built by hand (DJL has no engine-neutral {@code tril}) from the input's own
  * manager, at every forward: it depends on the window length and costs {@code time^2} floats.
