@@ -16,13 +16,12 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.SplittableRandom;
 import org.trellis.ml.data.ChronologicalSplit;
 import org.trellis.ml.data.SequenceWindows;
+import org.trellis.ml.nn.BlockWeights;
 
 /**
  * Trains a block that maps [batch, time, features] windows to one logit per window: BCE with logits,
@@ -176,8 +175,8 @@ public final class BinaryClassifierTraining {
     /** The block's parameters in DJL's weights-only format. */
     public static byte[] weights(Block block) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            block.saveParameters(out);
+        try {
+            BlockWeights.save(block, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -185,11 +184,10 @@ public final class BinaryClassifierTraining {
     }
 
     private static void restore(Model model, byte[] weights) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(weights))) {
-            model.getBlock().loadParameters(model.getNDManager(), in);
+        try {
+            BlockWeights.load(model.getBlock(), model.getNDManager(), new ByteArrayInputStream(weights));
         } catch (IOException | ai.djl.MalformedModelException e) {
             throw new IllegalStateException("could not restore the best epoch's weights: " + e.getMessage(), e);
         }
     }
-
 }

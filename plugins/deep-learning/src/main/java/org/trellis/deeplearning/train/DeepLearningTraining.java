@@ -2,9 +2,6 @@ package org.trellis.deeplearning.train;
 
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -25,7 +22,6 @@ import org.trellis.ml.data.SequenceWindows;
 import org.trellis.ml.engine.Engines;
 import org.trellis.ml.model.ModelDirectory;
 import org.trellis.ml.model.ModelMetadata;
-import org.trellis.ml.nn.BlockWeights;
 import org.trellis.ml.train.BinaryClassifierTraining;
 import org.trellis.ml.train.BinaryMetrics;
 import org.trellis.ml.train.Prediction;
@@ -96,19 +92,9 @@ public final class DeepLearningTraining {
             BinaryMetrics validation = Prediction.metrics(model, split.validation(), request.settings().batchSize());
             BinaryMetrics test = Prediction.metrics(model, split.test(), request.settings().batchSize());
             ModelMetadata metadata = metadata(request, matrix, split, scaler, result, validation, test, trellisVersion);
-            ModelMetadata saved = ModelDirectory.write(request.out(), metadata, weights(block));
+            ModelMetadata saved = ModelDirectory.write(request.out(), metadata, BinaryClassifierTraining.weights(block));
             return new Outcome(saved, result, validation, test, split.train().size(), split.validation().size(), split.test().size());
         }
-    }
-
-    private static byte[] weights(SequenceClassifier block) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            BlockWeights.save(block, bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 
     private static ModelMetadata metadata(Request request, FeatureMatrix matrix, ChronologicalSplit split, Scaler scaler,
