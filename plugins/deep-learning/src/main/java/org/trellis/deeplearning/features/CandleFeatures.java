@@ -72,11 +72,13 @@ import org.trellis.api.market.Bar;
  * NaN, as in ta4j and pandas.
  *
  * <p><b>Implementation.</b> Rings of the last 64 closes, highs, lows, volumes, typical-price*volume and
- * returns; per bar one backward scan of at most 50 slots yields every window's sum, max and min, and
- * standard deviations and moments are recomputed over their windows with a centred two-pass (no running
- * sums of squares, so no drift or cancellation at any price level). {@link #update} and {@link #write}
- * allocate nothing; memory is O(50). Batch equals incremental by construction (the default
- * {@code updateAll}).
+ * returns (each stored twice, so every window is one contiguous run); per bar one backward scan of at
+ * most 50 slots yields every window's sum, highest high and lowest low (sums are re-added over the
+ * window each bar: no running sums, so no drift), and standard deviations and moments are recomputed
+ * over their windows with a centred two-pass (no sums of squares, so no cancellation at any price
+ * level). {@link #update} and {@link #write} allocate nothing; memory is O(50). Batch equals incremental
+ * by construction (the default {@code updateAll}). About 0.45 us per bar on this project's 2-core
+ * machine (1,000,000 bars in ~0.45 s, {@code CandleThroughputCheck}).
  */
 public final class CandleFeatures implements FeatureSet {
     /** The number of features. */
@@ -86,6 +88,7 @@ public final class CandleFeatures implements FeatureSet {
 
     private static final int[] WINDOWS = {5, 10, 20, 50};
     private static final List<String> NAMES = buildNames();
+    private static final int[] SEGMENTS = {5, 10, 14, 20, 50};
     private static final int CAP = 64;
     private static final int MASK = CAP - 1;
     private static final long DAY_MS = 86_400_000L;
@@ -100,12 +103,14 @@ public final class CandleFeatures implements FeatureSet {
     private final double regimeStay;
     private final double regimeAlpha;
 
-    private final double[] closes = new double[CAP];
-    private final double[] highs = new double[CAP];
-    private final double[] lows = new double[CAP];
-    private final double[] volumes = new double[CAP];
-    private final double[] typicalVolumes = new double[CAP];
-    private final double[] returns = new double[CAP];
+    // rings of the last CAP values, each stored twice (at slot and slot + CAP), so that any window
+    // ending at the newest value is one contiguous descending run of indices (no wrap, no masking)
+    private final double[] closes = new double[2 * CAP];
+    private final double[] highs = new double[2 * CAP];
+    private final double[] lows = new double[2 * CAP];
+    private final double[] volumes = new double[2 * CAP];
+    private final double[] typicalVolumes = new double[2 * CAP];
+    private final double[] returns = new double[2 * CAP];
     private final double[] values = new double[COUNT];
     private final NyseHolidays holidays = new NyseHolidays();
 
@@ -131,6 +136,7 @@ public final class CandleFeatures implements FeatureSet {
 
     // scratch of the window scan (fields, so the scan allocates nothing)
     private final double[] closeSum = new double[4];
+    private final double[] shiftedSum = new double[4];
     private final double[] volumeSum = new double[4];
 
     public CandleFeatures() {
@@ -254,15 +260,17 @@ public final class CandleFeatures implements FeatureSet {
         final double c = bar.close();
         final double v = bar.volume();
         final long n = ++seen;
-        final int cur = (int) ((n - 1) & MASK);
-        final double prev = n > 1 ? closes[(int) ((n - 2) & MASK)] : Double.NaN;
-        closes[cur] = c;
-        highs[cur] = h;
-        lows[cur] = l;
-        volumes[cur] = v;
-        typicalVolumes[cur] = (h + l + c) / 3 * v;
+        final int cur = (int) ((n - 1) & MASK) + CAP; // the newest slot of the upper copy
+        final double prev = n > 1 ? closes[cur - 1] : Double.NaN;
+        closes[cur] = closes[cur - CAP] = c;
+        highs[cur] = highs[cur - CAP] = h;
+        lows[cur] = lows[cur - CAP] = l;
+        volumes[cur] = volumes[cur - CAP] = v;
+        double tpv = (h + l + c) / 3 * v;
+        typicalVolumes[cur] = typicalVolumes[cur - CAP] = tpv;
         if (n > 1) {
-            returns[(int) ((n - 2) & MASK)] = c / prev - 1; // return number n-1 (0-based n-2)
+            int r = (int) ((n - 2) & MASK) + CAP; // return number n-1 (0-based n-2)
+            returns[r] = returns[r - CAP] = c / prev - 1;
         }
 
         // recursive state (ta4j's recursions, operation for operation)
@@ -293,46 +301,63 @@ public final class CandleFeatures implements FeatureSet {
                 obv = obv + v;
             }
         }
-        updateRegime(n, c, prev);
+        final double logReturn = n > 1 ? Math.log(c / prev) : Double.NaN;
+        updateRegime(logReturn);
 
-        // one backward scan: sums of closes and volumes, highest high / lowest low, sum of tp*v
-        int avail = (int) Math.min(n, 50);
+        // one backward scan in segments ending at 5, 10, 14, 20, 50 bars back: sums of closes (also
+        // minus the newest close, for the standard deviations), volumes and tp*v, highest high, lowest low
+        final int avail = (int) Math.min(n, 50);
         double sc = 0;
+        double sd = 0;
         double sv = 0;
-        double stpv20 = Double.NaN;
         double stpv = 0;
         double hh = Double.NEGATIVE_INFINITY;
         double ll = Double.POSITIVE_INFINITY;
+        double stpv20 = Double.NaN;
         double hh14 = Double.NaN;
         double ll14 = Double.NaN;
         double hh20 = Double.NaN;
         double ll20 = Double.NaN;
         double hh50 = Double.NaN;
         double ll50 = Double.NaN;
-        int w = 0;
-        for (int k = 0; k < avail; k++) {
-            int i = (int) ((n - 1 - k) & MASK);
-            sc += closes[i];
-            sv += volumes[i];
-            stpv += typicalVolumes[i];
-            hh = Math.max(hh, highs[i]);
-            ll = Math.min(ll, lows[i]);
-            int len = k + 1;
-            if (len == WINDOWS[w]) {
-                closeSum[w] = sc;
-                volumeSum[w] = sv;
-                if (len == 20) {
-                    hh20 = hh;
-                    ll20 = ll;
-                    stpv20 = stpv;
-                } else if (len == 50) {
-                    hh50 = hh;
-                    ll50 = ll;
+        int k = 0;
+        for (int seg = 0; seg < SEGMENTS.length; seg++) {
+            int segEnd = SEGMENTS[seg];
+            int stop = Math.min(segEnd, avail);
+            for (; k < stop; k++) {
+                int i = cur - k;
+                double x = closes[i];
+                sc += x;
+                sd += x - c;
+                sv += volumes[i];
+                stpv += typicalVolumes[i];
+                double hi = highs[i];
+                double lo = lows[i];
+                hh = hi > hh ? hi : hh; // plain compares (as ta4j's); Math.max's NaN/-0 handling is slower
+                ll = lo < ll ? lo : ll;
+            }
+            if (stop < segEnd) {
+                break;
+            }
+            switch (seg) {
+                case 0, 1, 3, 4 -> {
+                    int w = seg < 2 ? seg : seg - 1;
+                    closeSum[w] = sc;
+                    shiftedSum[w] = sd;
+                    volumeSum[w] = sv;
+                    if (seg == 3) {
+                        hh20 = hh;
+                        ll20 = ll;
+                        stpv20 = stpv;
+                    } else if (seg == 4) {
+                        hh50 = hh;
+                        ll50 = ll;
+                    }
                 }
-                w++;
-            } else if (len == 14) {
-                hh14 = hh;
-                ll14 = ll;
+                default -> {
+                    hh14 = hh;
+                    ll14 = ll;
+                }
             }
         }
 
@@ -343,7 +368,7 @@ public final class CandleFeatures implements FeatureSet {
             int win = WINDOWS[j];
             out[f++] = n > win ? c / closeBack(n, win) - 1 : Double.NaN;
         }
-        out[f++] = n > 1 ? Math.log(c / prev) : Double.NaN;
+        out[f++] = logReturn;
         out[f++] = (c - o) / o;
         out[f++] = (h - l) / c;
         // sma, price_to_sma
@@ -362,10 +387,10 @@ public final class CandleFeatures implements FeatureSet {
         out[f++] = n >= 34 ? macd - signal : Double.NaN;
         out[f++] = n >= 15 ? rsi() : Double.NaN;
         // standard deviations (population, centred two-pass over each window)
-        double std5 = n >= 5 ? std(n, 5) : Double.NaN;
-        double std10 = n >= 10 ? std(n, 10) : Double.NaN;
-        double std20 = n >= 20 ? std(n, 20) : Double.NaN;
-        double std50 = n >= 50 ? std(n, 50) : Double.NaN;
+        double std5 = n >= 5 ? std(cur, 5, shiftedSum[0]) : Double.NaN;
+        double std10 = n >= 10 ? std(cur, 10, shiftedSum[1]) : Double.NaN;
+        double std20 = n >= 20 ? std(cur, 20, shiftedSum[2]) : Double.NaN;
+        double std50 = n >= 50 ? std(cur, 50, shiftedSum[3]) : Double.NaN;
         // Bollinger (20, 2)
         if (n >= 20) {
             double mid = closeSum[2] / 20;
@@ -439,7 +464,7 @@ public final class CandleFeatures implements FeatureSet {
     }
 
     private double closeBack(long n, int back) {
-        return closes[(int) ((n - 1 - back) & MASK)];
+        return closes[(int) ((n - 1) & MASK) + CAP - back];
     }
 
     private double rsi() {
@@ -452,19 +477,15 @@ public final class CandleFeatures implements FeatureSet {
 
     /**
      * Population standard deviation of the last {@code win} closes: a centred two-pass over the window,
-     * on the closes minus the newest one (the same variance; a flat window gives exactly 0, and
-     * the deviations are small numbers whatever the price level).
+     * on the closes minus the newest one ({@code shifted} is their sum, from the scan). The same
+     * variance; a flat window gives exactly 0, and the deviations are small numbers at any price level.
      */
-    private double std(long n, int win) {
-        double shift = closes[(int) ((n - 1) & MASK)];
-        double sum = 0;
-        for (int k = 1; k < win; k++) {
-            sum += closes[(int) ((n - 1 - k) & MASK)] - shift;
-        }
-        double mean = sum / win;
+    private double std(int cur, int win, double shifted) {
+        double shift = closes[cur];
+        double mean = shifted / win;
         double ss = mean * mean; // the newest close's own deviation, (0 - mean)^2
         for (int k = 1; k < win; k++) {
-            double d = closes[(int) ((n - 1 - k) & MASK)] - shift - mean;
+            double d = closes[cur - k] - shift - mean;
             ss += d * d;
         }
         return Math.sqrt(ss / win);
@@ -473,16 +494,17 @@ public final class CandleFeatures implements FeatureSet {
     /** skew_20 and kurt_20 of the returns numbered n-21 .. n-2 (0-based), pandas' bias-corrected forms. */
     private int moments(long n, double[] out, int f) {
         final int m = 20;
+        final int top = (int) ((n - 2) & MASK) + CAP;
         double sum = 0;
         for (int k = 0; k < m; k++) {
-            sum += returns[(int) ((n - 2 - k) & MASK)];
+            sum += returns[top - k];
         }
         double mean = sum / m;
         double s2 = 0;
         double s3 = 0;
         double s4 = 0;
         for (int k = 0; k < m; k++) {
-            double d = returns[(int) ((n - 2 - k) & MASK)] - mean;
+            double d = returns[top - k] - mean;
             double d2 = d * d;
             s2 += d2;
             s3 += d2 * d;
@@ -540,12 +562,8 @@ public final class CandleFeatures implements FeatureSet {
     }
 
     /** One forward step of the two-state volatility filter (see the class comment). */
-    private void updateRegime(long n, double c, double prev) {
-        if (n == 1) {
-            return;
-        }
-        double r = Math.log(c / prev);
-        if (!Double.isFinite(r)) {
+    private void updateRegime(double r) {
+        if (!Double.isFinite(r)) { // the first bar, or a non-positive price
             return;
         }
         double r2 = r * r;
