@@ -1,0 +1,101 @@
+package org.trellis.deeplearning.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trellis.api.plugin.Params;
+import org.trellis.deeplearning.features.CandleFeaturesFactory;
+import org.trellis.ml.data.FeatureMatrices;
+import org.trellis.ml.data.FeatureMatrix;
+import org.trellis.runtime.cli.Main;
+import org.trellis.runtime.data.BundledData;
+import org.trellis.runtime.data.ColumnarBarSeries;
+
+/** What a user types: train, list, predict, and run a script that uses the model. */
+class DeepLearningCliTest {
+    record Outcome(int code, String out, String err) {
+    }
+
+    static Outcome trellis(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void trainListPredictAndTradeWithAModel(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("models/lstm-eth");
+        Outcome trained = trellis("train", "deep-learning", "--model", "lstm", "--data", "eth-usd-5m", "--epochs", "2",
+                "--hidden", "4", "--layers", "1", "--window", "10", "--out", model.toString());
+        assertEquals(0, trained.code(), trained.err());
+        assertTrue(trained.err().contains("epoch 1/2") && trained.err().contains("val loss"), "progress per epoch: " + trained.err());
+        assertTrue(trained.out().contains("Saved " + model) && trained.out().contains("test:"), trained.out());
+
+        Outcome listed = trellis("models", "--dir", dir.resolve("models").toString());
+        assertEquals(0, listed.code(), listed.err());
+        assertTrue(listed.out().contains("lstm-eth") && listed.out().contains("deep-learning") && listed.out().contains("eth-usd-5m"),
+                listed.out());
+
+        // predict takes raw feature windows in model.json's order and prints P(up) per window
+        ColumnarBarSeries series = BundledData.bars("eth-usd-5m");
+        FeatureMatrix raw = FeatureMatrices.compute(new CandleFeaturesFactory().create(Params.of(Map.of())), series);
+        StringBuilder json = new StringBuilder("{\"inputs\": [");
+        for (int s = 0; s < 3; s++) {
+            int end = raw.rows() - 1 - s;
+            json.append(s == 0 ? "" : ",").append('[');
+            for (int t = end - 9; t <= end; t++) {
+                json.append(t == end - 9 ? "" : ",").append('[');
+                for (int c = 0; c < raw.columns(); c++) {
+                    json.append(c == 0 ? "" : ",").append(raw.get(t, c));
+                }
+                json.append(']');
+            }
+            json.append(']');
+        }
+        Path input = dir.resolve("in.json");
+        Files.writeString(input, json.append("]}").toString());
+        Outcome predicted = trellis("models", "predict", model.toString(), "--input", input.toString());
+        assertEquals(0, predicted.code(), predicted.err());
+        JsonNode outputs = new ObjectMapper().readTree(predicted.out()).get("outputs");
+        assertEquals(3, outputs.size());
+        for (JsonNode p : outputs) {
+            assertTrue(p.asDouble() > 0 && p.asDouble() < 1, predicted.out());
+        }
+
+        Path script = dir.resolve("lstm.groovy");
+        Files.writeString(script, "strategy('lstm-eth') {\n    data 'eth-usd-5m'\n    model 'lstm', path: '" + model
+                + "', buy: 0.5, sell: 0.5\n    capital 10_000\n}\n");
+        Path report = dir.resolve("report.json");
+        Outcome ran = trellis("run", script.toString(), "--no-journal", "--quiet", "--report-json", report.toString());
+        assertEquals(0, ran.code(), ran.err());
+        JsonNode r = new ObjectMapper().readTree(report.toFile());
+        assertTrue(r.at("/performance/trades").asInt() > 0, "the model trades: " + r.at("/performance"));
+
+        Files.writeString(script, "strategy('missing') {\n    data 'eth-usd-5m'\n    model 'lstm', path: '" + dir.resolve("nothing") + "'\n}\n");
+        Outcome missing = trellis("run", script.toString(), "--no-journal", "--quiet");
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("train it with ./trellis train deep-learning"), missing.err());
+    }
+
+    @Test
+    void theFamilyHasItsOwnHelpAndRejectsBadOptions() {
+        Outcome help = trellis("train", "deep-learning", "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("--model") && help.out().contains("--engine"), help.out());
+        Outcome families = trellis("train");
+        assertTrue(families.out().contains("deep-learning"), families.out());
+        Outcome bad = trellis("train", "deep-learning", "--model", "gru", "--epochs", "1");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("unknown model 'gru'"), bad.err());
+    }
+}
