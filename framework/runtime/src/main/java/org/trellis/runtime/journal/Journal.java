@@ -66,6 +66,36 @@ public final class Journal implements AutoCloseable {
         } catch (IOException e) {
             throw new JournalException(where + ": cannot create the journal's folder: " + e.getMessage(), e);
         }
+        // SQLite answers BUSY without calling the busy handler in a few cases (e.g. while another
+        // connection switches a new file to WAL or recovers its index): open again after a pause.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return connect(file, schemaVersion, where);
+            } catch (JournalException e) {
+                if (!(e.getCause() instanceof SQLException sql) || !busy(sql) || attempt >= BUSY_ATTEMPTS) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static final int BUSY_ATTEMPTS = 50;
+
+    private static boolean busy(SQLException e) {
+        return (e.getErrorCode() & 0xff) == 5 || String.valueOf(e.getMessage()).contains("SQLITE_BUSY");
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(Math.min(200, 10L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JournalException("interrupted while waiting for the journal's lock", e);
+        }
+    }
+
+    private static Journal connect(Path file, int schemaVersion, String where) {
         Connection c = null;
         try {
             c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
