@@ -27,7 +27,7 @@ import org.trellis.ml.nn.BlockWeights;
  * model.json, the checksummed weights loaded into it, and the training scaler. Inputs are raw
  * feature values in the model's column order; the model scales them itself.
  */
-public final class DeepLearningModel implements AutoCloseable {
+public final class DeepLearningModel implements AutoCloseable, WindowClassifier {
     private final ModelDirectory directory;
     private final Scaler scaler;
     private final int window;
@@ -90,10 +90,17 @@ public final class DeepLearningModel implements AutoCloseable {
         return directory.dir();
     }
 
+    @Override
+    public String location() {
+        return directory.dir().toString();
+    }
+
+    @Override
     public List<String> features() {
         return scaler.features();
     }
 
+    @Override
     public int window() {
         return window;
     }
@@ -102,6 +109,7 @@ public final class DeepLearningModel implements AutoCloseable {
         return horizon;
     }
 
+    @Override
     public Scaler scaler() {
         return scaler;
     }
@@ -117,6 +125,7 @@ public final class DeepLearningModel implements AutoCloseable {
      * Probabilities of "up" for {@code count} windows of already scaled rows laid out
      * [window][time][feature] in {@code scaled}.
      */
+    @Override
     public synchronized double[] probabilities(float[] scaled, int count) {
         int features = scaler.features().size();
         if (scaled.length < count * window * features) {

@@ -19,7 +19,7 @@ final class ModelStrategy implements Strategy {
     static final String UP = "model-up";
     static final String DOWN = "model-down";
 
-    private final DeepLearningModel model;
+    private final WindowClassifier model;
     private final FeatureRequest features;
     private final double buy;
     private final double sell;
@@ -31,7 +31,7 @@ final class ModelStrategy implements Strategy {
     private final float[] ordered;
     private int rows;
 
-    ModelStrategy(DeepLearningModel model, FeatureRequest features, double buy, double sell) {
+    ModelStrategy(WindowClassifier model, FeatureRequest features, double buy, double sell) {
         this.model = model;
         this.features = features;
         this.buy = buy;
@@ -54,8 +54,8 @@ final class ModelStrategy implements Strategy {
         List<String> names = model.features();
         for (int i = 0; i < width; i++) {
             if (!schema.contains(names.get(i))) {
-                throw new IllegalArgumentException(model.dir() + " needs feature '" + names.get(i) + "', which the '"
-                        + features.featureSet() + "' feature set of this Trellis does not make; train the model again");
+                throw new IllegalArgumentException(model.location() + " needs feature '" + names.get(i) + "', which the '"
+                        + features.featureSet() + "' feature set does not make (it makes " + schema.names() + ")");
             }
             columns[i] = schema.indexOf(names.get(i));
         }

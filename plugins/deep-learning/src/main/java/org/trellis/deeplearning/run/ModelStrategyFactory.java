@@ -13,6 +13,7 @@ import org.trellis.api.plugin.StrategyFactory;
 import org.trellis.api.strategy.Strategy;
 import org.trellis.deeplearning.features.CandleFeaturesFactory;
 import org.trellis.deeplearning.model.Architectures;
+import org.trellis.ml.interop.ImportedClassifier;
 import org.trellis.ml.model.ModelDirectory;
 
 /**
@@ -21,7 +22,7 @@ import org.trellis.ml.model.ModelDirectory;
  * names the same folder.
  */
 public abstract class ModelStrategyFactory implements StrategyFactory {
-    private static final Map<String, DeepLearningModel> LOADED = new ConcurrentHashMap<>();
+    private static final Map<String, Object> LOADED = new ConcurrentHashMap<>();
 
     private final String architecture;
 
@@ -49,7 +50,7 @@ public abstract class ModelStrategyFactory implements StrategyFactory {
     @Override
     public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.string("path", "", "the model folder (./trellis models lists them)"),
+                ParamSpec.string("path", "", "the model folder (./trellis models lists them), or a .pt/.onnx file with its .json metadata"),
                 ParamSpec.number("buy", 0.6, "buy when P(up) is above this").between(0.5, 1.0),
                 ParamSpec.number("sell", 0.4, "sell when P(up) is below this").between(0.0, 0.5),
                 ParamSpec.string("engine", "", "engine to run on; empty: the one it was trained on"));
@@ -69,10 +70,16 @@ public abstract class ModelStrategyFactory implements StrategyFactory {
         }
         String engine = params.getString("engine", "");
         Path dir = resolve(path);
+        if (ImportedClassifier.accepts(dir)) {
+            ImportedClassifier imported = (ImportedClassifier) LOADED.computeIfAbsent(dir.toAbsolutePath().normalize() + "|imported|"
+                    + modified(dir), key -> ImportedClassifier.open(dir));
+            String featureSet = imported.featureSet() == null ? CandleFeaturesFactory.NAME : imported.featureSet();
+            return new ModelStrategy(new Imported(imported), FeatureRequest.of(featureSet, imported.featureParams()), buy, sell);
+        }
         // keyed by the weights' checksum too: a model trained again in the same folder is loaded afresh
         String sha = ModelDirectory.open(dir, "./trellis train deep-learning --model " + architecture + " --out " + path)
                 .metadata().weights().sha256();
-        DeepLearningModel model = LOADED.computeIfAbsent(dir.toAbsolutePath().normalize() + "|" + engine + "|" + sha,
+        DeepLearningModel model = (DeepLearningModel) LOADED.computeIfAbsent(dir.toAbsolutePath().normalize() + "|" + engine + "|" + sha,
                 key -> DeepLearningModel.open(dir, engine.isBlank() ? null : engine));
         if (!model.metadata().architecture().equals(architecture)) {
             throw new IllegalArgumentException(dir + " holds a " + model.metadata().architecture() + " model; use model '"
@@ -80,6 +87,42 @@ public abstract class ModelStrategyFactory implements StrategyFactory {
         }
         FeatureRequest features = FeatureRequest.of(CandleFeaturesFactory.NAME, model.featureParams());
         return new ModelStrategy(model, features, buy, sell);
+    }
+
+    private static long modified(Path file) {
+        try {
+            return java.nio.file.Files.getLastModifiedTime(file).toMillis();
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    /** A TorchScript or ONNX classifier with its metadata file, as the strategy sees it. */
+    private record Imported(ImportedClassifier model) implements WindowClassifier {
+        @Override
+        public List<String> features() {
+            return model.features();
+        }
+
+        @Override
+        public org.trellis.ml.data.Scaler scaler() {
+            return model.scaler();
+        }
+
+        @Override
+        public int window() {
+            return model.window();
+        }
+
+        @Override
+        public String location() {
+            return model.file().toString();
+        }
+
+        @Override
+        public double[] probabilities(float[] scaled, int count) {
+            return model.probabilities(scaled, count);
+        }
     }
 
     /** Relative paths are taken from the working directory, else from the Trellis home. */

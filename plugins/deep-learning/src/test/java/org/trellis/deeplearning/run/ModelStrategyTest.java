@@ -74,6 +74,94 @@ class ModelStrategyTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"bilstm_example.onnx", "bilstm_example.pt"})
+    void aPythonModelWithItsMetadataFileTradesOnTheWindowsItWasGiven(String file, @TempDir Path dir) throws Exception {
+        Path model = dir.resolve(file);
+        java.nio.file.Files.copy(Path.of("../../data/interop").resolve(file), model);
+        ColumnarBarSeries series = BundledData.bars("eth-usd-5m");
+        FeatureMatrix raw = FeatureMatrices.compute(new CandleFeaturesFactory().create(Params.of(Map.of())), series);
+        java.util.List<String> twelve = raw.names().subList(0, 12);
+        org.trellis.ml.data.Scaler scaler = org.trellis.ml.data.Scaler.fit(
+                FeatureMatrices.compute(new Select(twelve), series), 100, 400);
+        String sidecar = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("features", twelve,
+                "scaler", Map.of("mean", scaler.mean(), "std", scaler.std()), "window", 20, "output", "logit"));
+        java.nio.file.Files.writeString(org.trellis.ml.interop.ImportedClassifier.sidecarOf(model), sidecar);
+
+        org.trellis.api.strategy.Strategy strategy = new ModelStrategyFactory.Lstm()
+                .create(Params.of(Map.of("path", model.toString(), "buy", 0.5, "sell", 0.5)));
+        strategy.bind(new FeatureSchema(raw.names()));
+        Row row = new Row(raw);
+        Decision decision = new Decision();
+        int bar = 300;
+        for (int i = 0; i <= bar; i++) {
+            row.at = i;
+            strategy.decide(row, decision.reset());
+        }
+        // the same window by hand: the 20 rows ending at the bar, scaled, through the model file directly
+        float[] window = new float[20 * 12];
+        double[] values = new double[12];
+        for (int t = 0; t < 20; t++) {
+            for (int c = 0; c < 12; c++) {
+                values[c] = raw.get(bar - 19 + t, c);
+            }
+            scaler.apply(values, 0, window, t * 12);
+        }
+        try (org.trellis.ml.spi.LoadedModel direct = file.endsWith(".onnx")
+                ? new org.trellis.ml.interop.OnnxFormat().open(model, null) : new org.trellis.ml.interop.TorchScriptFormat().open(model, null)) {
+            double logit = direct.predict(java.util.List.of(new org.trellis.ml.spi.Sample(window, new int[] {20, 12}))).get(0)[0];
+            double p = 1 / (1 + Math.exp(-logit));
+            assertEquals(p > 0.5 ? Side.BUY : Side.SELL, decision.side());
+            assertEquals(p > 0.5 ? p : 1 - p, decision.probability(), 1e-6);
+        }
+    }
+
+    @Test
+    void aPythonModelWithoutItsMetadataFileSaysWhatToAdd(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("m.onnx");
+        java.nio.file.Files.copy(Path.of("../../data/interop/bilstm_example.onnx"), model);
+        org.trellis.ml.model.ModelException e = org.junit.jupiter.api.Assertions.assertThrows(org.trellis.ml.model.ModelException.class,
+                () -> new ModelStrategyFactory.Lstm().create(Params.of(Map.of("path", model.toString()))));
+        assertTrue(e.getMessage().contains("m.json") && e.getMessage().contains("\"features\""), e.getMessage());
+    }
+
+    /** The first columns of the candle features, as a feature set (to fit a scaler on them). */
+    private static final class Select implements org.trellis.api.feature.FeatureSet {
+        private final org.trellis.api.feature.FeatureSet all = new CandleFeaturesFactory().create(Params.of(Map.of()));
+        private final java.util.List<String> names;
+        private final double[] buffer = new double[all.names().size()];
+
+        Select(java.util.List<String> names) {
+            this.names = names;
+        }
+
+        @Override
+        public java.util.List<String> names() {
+            return names;
+        }
+
+        @Override
+        public int warmUp() {
+            return all.warmUp();
+        }
+
+        @Override
+        public void update(Bar bar) {
+            all.update(bar);
+        }
+
+        @Override
+        public void write(double[] out, int offset) {
+            all.write(buffer, 0);
+            System.arraycopy(buffer, 0, out, offset, names.size());
+        }
+
+        @Override
+        public void reset() {
+            all.reset();
+        }
+    }
+
     /** A strategy context that serves row {@code at} of a feature matrix. */
     private static final class Row implements StrategyContext, FeatureVector {
         private final FeatureMatrix matrix;
