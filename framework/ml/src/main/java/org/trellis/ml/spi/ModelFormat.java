@@ -25,4 +25,13 @@ public interface ModelFormat {
      * @throws IllegalArgumentException when the engine cannot run this format
      */
     LoadedModel open(Path path, String engine);
+
+    /**
+     * Open the model to score bars ({@code trellis compare-models}). Formats whose models do not read
+     * bars (a bare ONNX graph has no feature definitions) keep the default, which says so.
+     */
+    default BarClassifier openClassifier(Path path, String engine) {
+        throw new IllegalArgumentException(path + " (" + name() + ") cannot be scored on bars: it does not say how to turn bars "
+                + "into its inputs");
+    }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.trellis.api.market.BarSeries;
 import org.trellis.ml.spi.TrainingContext;
 import org.trellis.runtime.config.TrellisConfig;
+import org.trellis.runtime.data.ColumnarBarSeries;
 import org.trellis.runtime.data.DataResolver;
 import org.trellis.runtime.data.LoadedSeries;
 
@@ -22,6 +23,11 @@ final class HostTrainingContext implements TrainingContext {
 
     @Override
     public BarSeries data(String spec) {
+        return load(config, spec, err);
+    }
+
+    /** Bars by dataset name or path, as every run loads them; skipped bad rows (when allowed) are shown on err. */
+    static ColumnarBarSeries load(TrellisConfig config, String spec, PrintWriter err) {
         DataResolver resolver = new DataResolver(config.csvLayout(), config.loadOptions(), config.seed(), config.tradeBarMillis());
         LoadedSeries loaded = resolver.resolve(spec);
         if (loaded.skipped().count() > 0) {

@@ -8,6 +8,9 @@ import java.util.List;
 import org.trellis.deeplearning.train.DeepLearningTraining;
 import org.trellis.ml.model.ModelDirectory;
 import org.trellis.ml.model.ModelException;
+import java.util.Map;
+import org.trellis.api.market.BarSeries;
+import org.trellis.ml.spi.BarClassifier;
 import org.trellis.ml.spi.LoadedModel;
 import org.trellis.ml.spi.ModelFormat;
 import org.trellis.ml.spi.Sample;
@@ -40,6 +43,54 @@ public final class DeepLearningFormat implements ModelFormat {
             // an unreadable model.json is not claimed here; the caller reports that no format opens it
             return false;
         }
+    }
+
+    @Override
+    public BarClassifier openClassifier(Path path, String engine) {
+        DeepLearningModel model = DeepLearningModel.open(path, engine);
+        return new BarClassifier() {
+            @Override
+            public String describe() {
+                return model.metadata().architecture() + " " + path;
+            }
+
+            @Override
+            public int horizon() {
+                return model.horizon();
+            }
+
+            @Override
+            public String trainedOn() {
+                return model.metadata().data() == null ? null : model.metadata().data().source();
+            }
+
+            @Override
+            public long lastSeenMillis() {
+                var data = model.metadata().data();
+                return data == null || data.validationEnd() == null ? Long.MIN_VALUE
+                        : java.time.Instant.parse(data.validationEnd()).toEpochMilli();
+            }
+
+            @Override
+            public double[] probabilities(BarSeries series) {
+                return BarProbabilities.of(model, series);
+            }
+
+            @Override
+            public String strategy() {
+                return model.metadata().architecture();
+            }
+
+            @Override
+            public Map<String, Object> strategyParams() {
+                return Map.of("path", path.toString());
+            }
+
+            @Override
+            public void close() {
+                model.close();
+            }
+        };
     }
 
     @Override

@@ -88,6 +88,33 @@ class DeepLearningCliTest {
     }
 
     @Test
+    void compareModelsScoresAndBacktestsModelsOnTheBarsNoneOfThemSaw(@TempDir Path dir) throws Exception {
+        Path lstm = dir.resolve("lstm");
+        Path transformer = dir.resolve("transformer");
+        assertEquals(0, trellis("train", "deep-learning", "--model", "lstm", "--data", "btc-usd-1m", "--epochs", "1", "--hidden", "4",
+                "--layers", "1", "--window", "8", "--out", lstm.toString()).code());
+        assertEquals(0, trellis("train", "deep-learning", "--model", "transformer", "--data", "btc-usd-1m", "--epochs", "1",
+                "--d-model", "8", "--heads", "2", "--layers", "1", "--ff", "16", "--window", "8", "--horizon", "3",
+                "--out", transformer.toString()).code());
+        Path html = dir.resolve("cmp.html");
+        Outcome compared = trellis("compare-models", lstm.toString(), transformer.toString(), "--html", html.toString());
+        assertEquals(0, compared.code(), compared.err());
+        String text = compared.out();
+        assertTrue(text.contains("Held-out bars:") && text.contains("accuracy") && text.contains("log loss") && text.contains("AUC"), text);
+        assertTrue(text.contains("Sharpe") && text.contains("lstm") && text.contains("transformer"), text);
+        // the held-out bars start after the later model's validation data and its horizon
+        JsonNode md = new ObjectMapper().readTree(lstm.resolve("model.json").toFile());
+        String validationEnd = md.at("/data/validationEnd").asText();
+        String heldOutFrom = text.substring(text.indexOf(", ", text.indexOf("Held-out bars:")) + 2).split(" ")[0];
+        assertTrue(java.time.Instant.parse(heldOutFrom).isAfter(java.time.Instant.parse(validationEnd)), heldOutFrom + " vs " + validationEnd);
+        assertTrue(Files.readString(html).contains("<svg") || Files.readString(html).contains("uPlot") || Files.size(html) > 1000);
+
+        Outcome onnx = trellis("compare-models", lstm.toString(), "../../data/interop/bilstm_example.onnx");
+        assertEquals(2, onnx.code());
+        assertTrue(onnx.err().contains("cannot be scored on bars"), onnx.err());
+    }
+
+    @Test
     void theFamilyHasItsOwnHelpAndRejectsBadOptions() {
         Outcome help = trellis("train", "deep-learning", "--help");
         assertEquals(0, help.code());
