@@ -115,6 +115,18 @@ class DeepLearningCliTest {
     }
 
     @Test
+    void theEngineComesFromConfigurationUnlessGiven(@TempDir Path dir) throws Exception {
+        Outcome trained = trellis("train", "--set", "trellis.ml.engine=MXNet", "deep-learning", "--data", "eth-usd-5m", "--epochs", "1",
+                "--hidden", "4", "--layers", "1", "--window", "6", "--out", dir.resolve("m").toString());
+        assertEquals(0, trained.code(), trained.err());
+        assertEquals("MXNet", new ObjectMapper().readTree(dir.resolve("m/model.json").toFile()).get("engine").asText());
+        Outcome wrong = trellis("train", "deep-learning", "--engine", "OnnxRuntime", "--data", "eth-usd-5m", "--epochs", "1",
+                "--out", dir.resolve("n").toString());
+        assertEquals(2, wrong.code());
+        assertTrue(wrong.err().contains("models train on [PyTorch, MXNet]"), wrong.err());
+    }
+
+    @Test
     void theFamilyHasItsOwnHelpAndRejectsBadOptions() {
         Outcome help = trellis("train", "deep-learning", "--help");
         assertEquals(0, help.code());

@@ -113,6 +113,16 @@ class DeepLearningTrainingTest {
         assertTrue(tampered.getMessage().contains("do not match"), tampered.getMessage());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"PyTorch", "MXNet"})
+    void theSameDataAndSeedGiveTheSameModel(String engine, @TempDir Path dir) {
+        ColumnarBarSeries series = PlantedSeries.sine(700, 3);
+        ModelMetadata first = train("lstm", engine, series, 2, dir.resolve("a")).metadata();
+        ModelMetadata second = train("lstm", engine, series, 2, dir.resolve("b")).metadata();
+        assertEquals(first.weights().sha256(), second.weights().sha256(), "identical weights");
+        assertEquals(first.metrics(), second.metrics());
+    }
+
     @org.junit.jupiter.api.Test
     void aMissingModelSaysHowToTrainIt(@TempDir Path dir) {
         ModelException e = assertThrows(ModelException.class, () -> DeepLearningModel.open(dir.resolve("lstm-btc"), null));
