@@ -54,11 +54,7 @@ final class CompareCommand implements Callable<Integer> {
                         : r.plan().name();
                 entries.add(Comparison.Entry.of(label, results.get(i)));
             }
-            out.print(Comparison.text(entries));
-            Comparison.writeHtml(entries, html);
-            out.println();
-            out.println("wrote " + html);
-            out.flush();
+            Comparison.publish(entries, html, out);
             return 0;
         } finally {
             options.journalOptions.close();

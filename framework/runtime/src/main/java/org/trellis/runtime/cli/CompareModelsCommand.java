@@ -90,11 +90,7 @@ final class CompareModelsCommand implements Callable<Integer> {
                     entries.add(Comparison.Entry.of(label(i), run));
                 }
                 out.println();
-                out.print(Comparison.text(entries));
-                Comparison.writeHtml(entries, html);
-                out.println();
-                out.println("wrote " + html);
-                out.flush();
+                Comparison.publish(entries, html, out);
                 return 0;
             } finally {
                 classifiers.forEach(BarClassifier::close);

@@ -67,6 +67,15 @@ public final class Comparison {
         return sb.toString();
     }
 
+    /** The table on {@code out}, the page to {@code html}, and where it went. */
+    public static void publish(List<Entry> entries, Path html, java.io.PrintWriter out) {
+        out.print(text(entries));
+        writeHtml(entries, html);
+        out.println();
+        out.println("wrote " + html);
+        out.flush();
+    }
+
     public static void writeHtml(List<Entry> entries, Path file) {
         ReportFiles.writeAtomically(file, html(entries));
     }
