@@ -2,8 +2,8 @@ package org.trellis.ml.data;
 
 /**
  * Train / validation / test split in time order, with no shuffling across the boundaries. The last
- * {@code horizon} windows before each boundary are dropped (an embargo): their labels look up to
- * {@code horizon} bars ahead, into the next split's period.
+ * windows before each boundary whose labels read bars of the next part are dropped (an embargo of
+ * {@link HorizonLabels#reach} windows).
  */
 public record ChronologicalSplit(SequenceWindows train, SequenceWindows validation, SequenceWindows test) {
 
@@ -20,7 +20,7 @@ public record ChronologicalSplit(SequenceWindows train, SequenceWindows validati
         int n = windows.size();
         int trainEnd = (int) Math.floor(n * trainShare);
         int validationEnd = (int) Math.floor(n * (trainShare + validationShare));
-        int embargo = Math.max(0, horizon);
+        int embargo = HorizonLabels.reach(horizon);
         SequenceWindows train = windows.slice(0, Math.max(0, trainEnd - embargo));
         SequenceWindows validation = windows.slice(trainEnd, Math.max(trainEnd, validationEnd - embargo));
         SequenceWindows test = windows.slice(validationEnd, n);

@@ -1,5 +1,6 @@
 package org.trellis.ml.data;
 
+import java.util.List;
 import org.trellis.api.feature.FeatureSet;
 import org.trellis.api.market.BarCursor;
 import org.trellis.api.market.BarSeries;
@@ -17,9 +18,21 @@ public final class FeatureMatrices {
 
     /** Rows before the feature set's warm-up are NaN, as in {@link FeatureSet#batch}. */
     public static FeatureMatrix compute(FeatureSet features, BarSeries series) {
+        return compute(features, series, features.names());
+    }
+
+    /** The same, keeping only {@code columns} (in that order): a model's inputs out of a larger set. */
+    public static FeatureMatrix compute(FeatureSet features, BarSeries series, List<String> columns) {
         int width = features.names().size();
+        int[] pick = new int[columns.size()];
+        for (int i = 0; i < pick.length; i++) {
+            pick[i] = features.names().indexOf(columns.get(i));
+            if (pick[i] < 0) {
+                throw new IllegalArgumentException("the feature set makes no '" + columns.get(i) + "' (it makes " + features.names() + ")");
+            }
+        }
         int rows = series.size();
-        float[] values = new float[Math.multiplyExact(rows, width)];
+        float[] values = new float[Math.multiplyExact(rows, pick.length)];
         long[] times = new long[rows];
         double[] block = new double[BLOCK * width];
         BarCursor cursor = new BarCursor(series);
@@ -31,14 +44,14 @@ public final class FeatureMatrices {
             for (int r = from; r < to; r++) {
                 times[r] = series.time(r);
                 int src = (r - from) * width;
-                int dst = r * width;
+                int dst = r * pick.length;
                 boolean warming = r + 1 < warmUp;
-                for (int c = 0; c < width; c++) {
-                    values[dst + c] = warming ? Float.NaN : (float) block[src + c];
+                for (int c = 0; c < pick.length; c++) {
+                    values[dst + c] = warming ? Float.NaN : (float) block[src + pick[c]];
                 }
             }
         }
-        return new FeatureMatrix(features.names(), times, values);
+        return new FeatureMatrix(columns, times, values);
     }
 
     /** The closes of a series, for labels. */

@@ -67,17 +67,13 @@ public final class FeatureMatrix {
         return values;
     }
 
-    /** The row after the last row holding a non-finite value: where the warm-up is over for every feature. */
-    public int firstCompleteRow() {
-        int first = 0;
-        for (int r = 0; r < rows(); r++) {
-            for (int c = 0; c < columns; c++) {
-                if (!Float.isFinite(values[r * columns + c])) {
-                    first = r + 1;
-                    break;
-                }
+    /** Whether every value of a row is finite. */
+    public boolean rowIsFinite(int row) {
+        for (int c = 0, at = row * columns; c < columns; c++, at++) {
+            if (!Float.isFinite(values[at])) {
+                return false;
             }
         }
-        return first;
+        return true;
     }
 }

@@ -26,30 +26,38 @@ public record Scaler(List<String> features, double[] mean, double[] std) {
         }
     }
 
-    /** Means and population deviations of rows {@code from .. to - 1}. */
+    /**
+     * Means and population deviations of rows {@code from .. to - 1}, skipping rows with a missing
+     * value (they are in no window either).
+     */
     public static Scaler fit(FeatureMatrix matrix, int from, int to) {
-        if (from < 0 || to > matrix.rows() || to - from < 2) {
+        if (from < 0 || to > matrix.rows() || from > to) {
             throw new IllegalArgumentException("cannot fit a scaler on rows " + from + ".." + to + " of " + matrix.rows());
         }
         int n = matrix.columns();
         double[] mean = new double[n];
         double[] m2 = new double[n];
+        int count = 0;
         // Welford: prices of ~1e4 with small variance would cancel catastrophically in sum-of-squares form.
-        for (int r = from, count = 1; r < to; r++, count++) {
+        for (int r = from; r < to; r++) {
+            if (!matrix.rowIsFinite(r)) {
+                continue;
+            }
+            count++;
             for (int c = 0; c < n; c++) {
                 double x = matrix.get(r, c);
-                if (!Double.isFinite(x)) {
-                    throw new IllegalArgumentException("feature '" + matrix.names().get(c) + "' is " + x + " at row " + r
-                            + " (" + java.time.Instant.ofEpochMilli(matrix.time(r)) + "): fit the scaler after the warm-up");
-                }
                 double delta = x - mean[c];
                 mean[c] += delta / count;
                 m2[c] += delta * (x - mean[c]);
             }
         }
+        if (count < 2) {
+            throw new IllegalArgumentException("cannot fit a scaler on " + count + " complete rows (rows " + from + ".." + to
+                    + "): use more data");
+        }
         double[] std = new double[n];
         for (int c = 0; c < n; c++) {
-            double s = Math.sqrt(m2[c] / (to - from));
+            double s = Math.sqrt(m2[c] / count);
             std[c] = s > 1e-12 ? s : 1.0;
         }
         return new Scaler(matrix.names(), mean, std);
@@ -66,10 +74,13 @@ public record Scaler(List<String> features, double[] mean, double[] std) {
         }
     }
 
-    /** Scale one row into {@code out}. */
+    /**
+     * Scale one row into {@code out}. Raw values are rounded to float first, as the training matrix
+     * stores them, so a bar scores the same live as in training.
+     */
     public void apply(double[] row, int rowOffset, float[] out, int outOffset) {
         for (int c = 0; c < mean.length; c++) {
-            out[outOffset + c] = (float) ((row[rowOffset + c] - mean[c]) / std[c]);
+            out[outOffset + c] = (float) (((double) (float) row[rowOffset + c] - mean[c]) / std[c]);
         }
     }
 

@@ -21,7 +21,11 @@ public final class SequenceWindows {
         this.ends = ends;
     }
 
-    /** Every window whose rows are all past the warm-up and whose label is known. */
+    /**
+     * Every window whose rows all hold finite values and whose label is known. A row with a missing
+     * value (the warm-up, or a feature undefined on a flat stretch) excludes the windows that
+     * contain it and no others: the same rule the model strategy applies bar by bar.
+     */
     public static SequenceWindows over(FeatureMatrix matrix, int length, byte[] labels) {
         if (length < 1) {
             throw new IllegalArgumentException("window length must be >= 1, got " + length);
@@ -29,11 +33,12 @@ public final class SequenceWindows {
         if (labels.length != matrix.rows()) {
             throw new IllegalArgumentException(labels.length + " labels for " + matrix.rows() + " rows");
         }
-        int first = matrix.firstCompleteRow() + length - 1;
-        int[] ends = new int[Math.max(0, matrix.rows() - first)];
+        int[] ends = new int[matrix.rows()];
         int n = 0;
-        for (int end = first; end < matrix.rows(); end++) {
-            if (labels[end] != HorizonLabels.UNKNOWN) {
+        int complete = 0; // finite rows in a row, up to and including this one
+        for (int end = 0; end < matrix.rows(); end++) {
+            complete = matrix.rowIsFinite(end) ? complete + 1 : 0;
+            if (complete >= length && labels[end] != HorizonLabels.UNKNOWN) {
                 ends[n++] = end;
             }
         }

@@ -142,6 +142,11 @@ public final class ImportedClassifier implements AutoCloseable {
         List<float[]> out = model.predict(samples);
         double[] p = new double[count];
         for (int i = 0; i < count; i++) {
+            if (out.get(i).length != 1) {
+                // e.g. a two-class head: which column is "up" is not ours to guess
+                throw new ModelException(file + " gives " + out.get(i).length + " numbers per window; a strategy needs one, "
+                        + "P(up) or its logit: export the model with a single output");
+            }
             double v = out.get(i)[0];
             p[i] = logit ? 1 / (1 + Math.exp(-v)) : v;
         }

@@ -19,10 +19,13 @@ public interface BarClassifier extends AutoCloseable {
     String trainedOn();
 
     /**
-     * Epoch millis of the last bar whose label the training saw (training or validation), or
-     * {@code Long.MIN_VALUE} when unknown: bars after it plus the horizon are held out.
+     * Epoch millis of the last window end whose label the training saw (training or validation), or
+     * {@code Long.MIN_VALUE} when unknown: windows ending after it, and after its label's reach, are held out.
      */
     long lastSeenMillis();
+
+    /** Bars of history the model needs before its first score (its window plus its features' warm-up). */
+    int warmUpBars();
 
     /** P(up) per bar of the series; NaN where the model has no full input yet. */
     double[] probabilities(BarSeries series);

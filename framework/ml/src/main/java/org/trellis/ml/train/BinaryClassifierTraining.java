@@ -132,14 +132,20 @@ public final class BinaryClassifierTraining {
 
     /** Scale all gradients together so that their global L2 norm is at most {@code maxNorm} (PyTorch's clip_grad_norm_). */
     static double clipGradients(Block block, double maxNorm) {
+        // getGradient() wraps a new native handle each call, attached to the model's manager: close
+        // them, or a long run piles up parameters x steps of handles (the engine's own store does too)
         java.util.List<NDArray> gradients = new java.util.ArrayList<>();
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            NDArray array = p.getValue().getArray();
-            if (array.hasGradient()) {
-                gradients.add(array.getGradient());
+        try {
+            for (Pair<String, Parameter> p : block.getParameters()) {
+                NDArray array = p.getValue().getArray();
+                if (array.hasGradient()) {
+                    gradients.add(array.getGradient());
+                }
             }
+            return clip(gradients, maxNorm);
+        } finally {
+            gradients.forEach(NDArray::close);
         }
-        return clip(gradients, maxNorm);
     }
 
     /** @return the global norm before clipping */

@@ -12,8 +12,9 @@ public final class ConsoleTrainingProgress implements TrainingListener {
     private static final int WIDTH = 24;
     private final PrintWriter out;
     private final boolean interactive;
-    private final long start = System.nanoTime();
+    private long start;
     private long lastDraw;
+    private long epochStart;
     private boolean drawn;
 
     public ConsoleTrainingProgress(PrintWriter out, boolean interactive) {
@@ -24,13 +25,20 @@ public final class ConsoleTrainingProgress implements TrainingListener {
     @Override
     public void onStep(int epoch, int step, int steps, double runningLoss) {
         long now = System.nanoTime();
+        if (step == 1) {
+            epochStart = now;
+            if (start == 0) {
+                start = now; // the clock starts with training, not with feature computation
+            }
+        }
         if (!interactive || step < steps && now - lastDraw < 100_000_000L) {
             return;
         }
         lastDraw = now;
         int filled = (int) Math.round((double) step / steps * WIDTH);
-        out.print(String.format(Locale.ROOT, "\repoch %d [%s%s] %d/%d loss %.4f", epoch, "#".repeat(filled),
-                ".".repeat(WIDTH - filled), step, steps, runningLoss));
+        double eta = (now - epochStart) / 1e9 / step * (steps - step);
+        out.print(String.format(Locale.ROOT, "\repoch %d [%s%s] %d/%d loss %.4f, epoch ETA %.0fs", epoch, "#".repeat(filled),
+                ".".repeat(WIDTH - filled), step, steps, runningLoss, eta));
         out.flush();
         drawn = true;
     }
@@ -59,7 +67,7 @@ public final class ConsoleTrainingProgress implements TrainingListener {
 
     private void clearBar() {
         if (drawn) {
-            out.print("\r" + " ".repeat(WIDTH + 48) + "\r");
+            out.print("\r" + " ".repeat(WIDTH + 64) + "\r");
             drawn = false;
         }
     }

@@ -22,8 +22,10 @@ class WindowsAndSplitTest {
 
     @Test
     void labelsLookExactlyHorizonBarsAhead() {
+        // the window ending at t is labelled by the bar after it: close[t + 1 + h] > close[t + 1]
         byte[] labels = HorizonLabels.upDown(new double[] {1, 2, 1, 3, 3}, 2);
-        assertArrayEquals(new byte[] {0, 1, 1, -1, -1}, labels);
+        assertArrayEquals(new byte[] {1, 1, -1, -1, -1}, labels);
+        assertArrayEquals(new byte[] {0, -1, -1}, HorizonLabels.upDown(new double[] {5, 4, 4}, 1), "a tie is down");
         assertThrows(IllegalArgumentException.class, () -> HorizonLabels.upDown(new double[] {1}, 0));
     }
 
@@ -45,6 +47,18 @@ class WindowsAndSplitTest {
     }
 
     @Test
+    void aMissingValueMidSeriesExcludesOnlyTheWindowsThatContainIt() {
+        FeatureMatrix m = matrix(12);
+        m.values()[6 * 2] = Float.NaN; // row 6
+        SequenceWindows w = SequenceWindows.over(m, 3, new byte[12]);
+        int[] ends = new int[w.size()];
+        for (int i = 0; i < ends.length; i++) {
+            ends[i] = w.end(i);
+        }
+        assertArrayEquals(new int[] {4, 5, 9, 10, 11}, ends, "rows 2..5 and 7..11 are complete");
+    }
+
+    @Test
     void theSplitIsChronologicalAndEmbargoesLabelsThatReachIntoTheNextPart() {
         FeatureMatrix m = matrix(1002);
         byte[] labels = HorizonLabels.upDown(new double[1002], 5);
@@ -54,8 +68,9 @@ class WindowsAndSplitTest {
         int validationFirst = split.validation().end(0);
         int validationLast = split.validation().end(split.validation().size() - 1);
         int testFirst = split.test().end(0);
-        assertTrue(trainLast + 5 < validationFirst, "a training label (bars up to end + 5) never reaches a validation bar");
-        assertTrue(validationLast + 5 < testFirst);
+        assertTrue(trainLast + HorizonLabels.reach(5) < validationFirst,
+                "a training label (bars up to end + 1 + 5) never reaches a validation bar");
+        assertTrue(validationLast + HorizonLabels.reach(5) < testFirst);
         assertEquals(split.train().end(0), split.trainRowsFrom());
         assertEquals(trainLast + 1, split.trainRowsTo());
         assertThrows(IllegalArgumentException.class, () -> ChronologicalSplit.of(w.slice(0, 5), 5), "too little data");
@@ -67,7 +82,8 @@ class WindowsAndSplitTest {
         Scaler s = Scaler.fit(m, 2, 7);
         assertArrayEquals(new double[] {4, 40}, s.mean(), 1e-12);
         assertEquals(Math.sqrt(2), s.std()[0], 1e-12, "population deviation of 2..6");
-        assertThrows(IllegalArgumentException.class, () -> Scaler.fit(m, 0, 7), "NaN warm-up rows");
+        assertEquals(s, Scaler.fit(m, 0, 7), "rows with missing values are skipped");
+        assertThrows(IllegalArgumentException.class, () -> Scaler.fit(m, 0, 2), "no complete rows");
         s.applyInPlace(m);
         assertEquals(0f, m.get(4, 0), 1e-6);
         assertEquals((11 - 4) / Math.sqrt(2), m.get(11, 0), 1e-5, "later rows scaled with training statistics");

@@ -17,6 +17,9 @@ import org.trellis.ml.train.BinaryMetrics;
 import org.trellis.runtime.config.TrellisConfig;
 import org.trellis.runtime.data.ColumnarBarSeries;
 import org.trellis.runtime.engine.BacktestEngine;
+import org.trellis.runtime.engine.Pipeline;
+import org.trellis.runtime.engine.RunListener;
+import org.trellis.runtime.engine.RunMode;
 import org.trellis.runtime.engine.ProgressListener;
 import org.trellis.runtime.engine.RunResult;
 import org.trellis.runtime.plugin.PartRegistry;
@@ -35,8 +38,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare-models", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compare saved models on the same held-out bars: accuracy, log loss and AUC of their P(up), "
                 + "then a backtest of each (its model strategy, default thresholds) on those bars, side by side.",
-                "Held out: the bars after the last bar any of the models trained or validated on (plus the label horizon); "
-                        + "on a dataset none of them was trained on, every bar."})
+                "Held out: the bars after the last window any of the models trained or validated on, and after that "
+                        + "window's label; on bars after all of that (another period or dataset), every bar. The backtests "
+                        + "trade from the first held-out bar; a few bars before it only warm the models up."})
 final class CompareModelsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -61,6 +65,7 @@ final class CompareModelsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (PartRegistry registry = configOptions.parts(config)) {
             ModelFormats formats = new ModelFormats(registry.extensions(ModelFormat.class));
+            registry.extensionProblems().forEach(p -> err.println("warning: " + p));
             List<BarClassifier> classifiers = new ArrayList<>();
             try {
                 for (Path model : models) {
@@ -71,22 +76,28 @@ final class CompareModelsCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("the first model does not say what it was trained on: give --data");
                 }
                 ColumnarBarSeries series = HostTrainingContext.load(config, spec, err);
-                int start = heldOutStart(classifiers, series, spec);
+                int start = heldOutStart(classifiers, series);
                 if (series.size() - start < 50) {
                     throw new IllegalArgumentException("only " + Math.max(0, series.size() - start) + " bars of " + spec
-                            + " are held out from every model (after " + Instant.ofEpochMilli(series.time(Math.min(start, series.size() - 1)))
-                            + "); compare on other data with --data");
+                            + " are held out from every model; compare on other data with --data");
                 }
                 out.printf(Locale.ROOT, "Held-out bars: %,d of %s, %s .. %s%n%n", series.size() - start, spec,
                         Instant.ofEpochMilli(series.time(start)), Instant.ofEpochMilli(series.time(series.size() - 1)));
                 printScores(classifiers, series, start, out);
-                ColumnarBarSeries heldOut = series.between(series.time(start), series.time(series.size() - 1) + 1);
+                // the backtests trade from the first held-out bar; the bars just before it only warm the
+                // models up (past data: causal), so every model can act from the start
+                int warmUp = classifiers.stream().mapToInt(BarClassifier::warmUpBars).max().orElse(0) * 2;
+                ColumnarBarSeries backtested = series.between(series.time(Math.max(0, start - warmUp)), series.time(series.size() - 1) + 1);
+                long tradeFrom = series.time(start);
                 BacktestEngine engine = new BacktestEngine(registry, config.engine());
                 List<Comparison.Entry> entries = new ArrayList<>();
                 for (int i = 0; i < classifiers.size(); i++) {
                     BarClassifier c = classifiers.get(i);
-                    RunResult run = engine.run(c.strategy(), Params.of(c.strategyParams()), List.of(heldOut), List.of(),
-                            ProgressListener.NONE);
+                    Pipeline plain = Pipeline.of(registry, c.strategy(), Params.of(c.strategyParams()));
+                    Pipeline heldOutOnly = new Pipeline(plain.name(), plain.params(), () -> new TradesFrom(plain.strategies().get(), tradeFrom),
+                            plain.features(), plain.threshold(), plain.sizing());
+                    RunResult run = engine.run(heldOutOnly, List.of(backtested), List.of(), ProgressListener.NONE, RunMode.BACKTEST,
+                            RunListener.NONE);
                     entries.add(Comparison.Entry.of(label(i), run));
                 }
                 out.println();
@@ -103,21 +114,25 @@ final class CompareModelsCommand implements Callable<Integer> {
         return p == null ? models.get(i).toString() : p.toString();
     }
 
-    /** First bar no model has seen a label of: after each one's last training/validation bar plus its horizon. */
-    private static int heldOutStart(List<BarClassifier> classifiers, ColumnarBarSeries series, String spec) {
+    /**
+     * First bar whose window no model trained or validated on, and whose label reads no bar those
+     * labels read: after each model's last seen window end plus its label's reach. Decided by time,
+     * not by the dataset's name, so a renamed or re-sampled copy of the training data is cut too.
+     */
+    private static int heldOutStart(List<BarClassifier> classifiers, ColumnarBarSeries series) {
         int start = 0;
         for (BarClassifier c : classifiers) {
-            if (c.trainedOn() == null || !c.trainedOn().equals(spec)) {
-                continue; // trained elsewhere: all of this series is new to it
-            }
             if (c.lastSeenMillis() == Long.MIN_VALUE) {
-                throw new IllegalArgumentException(c.describe() + " does not record which bars it saw; compare on other data with --data");
+                throw new IllegalArgumentException(c.describe() + " does not record which bars it saw, so nothing can be called "
+                        + "held out from it");
             }
             int last = -1;
             while (last + 1 < series.size() && series.time(last + 1) <= c.lastSeenMillis()) {
                 last++;
             }
-            start = Math.max(start, last + c.horizon() + 1);
+            if (last >= 0) {
+                start = Math.max(start, last + HorizonLabels.reach(c.horizon()) + 1);
+            }
         }
         return start;
     }

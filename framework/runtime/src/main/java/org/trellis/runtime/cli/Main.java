@@ -33,7 +33,8 @@ public final class Main implements Runnable {
     static CommandLine.IExecutionExceptionHandler errors(PrintWriter err) {
         return (e, cmd, parsed) -> {
             if (e instanceof IllegalArgumentException || e instanceof DataException || e instanceof PluginException
-                    || e instanceof org.trellis.runtime.journal.JournalException || e instanceof org.trellis.ml.model.ModelException) {
+                    || e instanceof org.trellis.runtime.journal.JournalException || e instanceof org.trellis.ml.model.ModelException
+                    || e instanceof java.io.UncheckedIOException || e instanceof ai.djl.engine.EngineException) {
                 err.println("error: " + e.getMessage());
                 return 2;
             }

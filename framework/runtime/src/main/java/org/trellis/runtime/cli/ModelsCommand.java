@@ -48,7 +48,15 @@ final class ModelsCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
+        try {
+            return list();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot list models: " + e.getMessage(), e);
+        }
+    }
+
+    private Integer list() throws IOException {
         TrellisConfig config = configOptions.config();
         Path root = dir != null ? dir : config.modelsDir();
         PrintWriter out = spec.commandLine().getOut();
@@ -131,7 +139,9 @@ final class ModelsCommand implements Callable<Integer> {
             List<Sample> samples = PredictInputs.read(input);
             TrellisConfig config = configOptions.config();
             try (PartRegistry registry = configOptions.parts(config)) {
-                ModelFormat format = new ModelFormats(registry.extensions(ModelFormat.class)).forPath(path);
+                List<ModelFormat> formats = registry.extensions(ModelFormat.class);
+                registry.extensionProblems().forEach(p -> spec.commandLine().getErr().println("warning: " + p));
+                ModelFormat format = new ModelFormats(formats).forPath(path);
                 try (LoadedModel model = format.open(path, engine)) {
                     List<float[]> outputs = model.predict(samples);
                     ObjectNode doc = ReportJson.mapper().createObjectNode();

@@ -53,7 +53,11 @@ public final class Architectures {
     }
 
     private static int integer(Map<String, Object> m, String key) {
-        return (int) number(m, key);
+        double v = number(m, key);
+        if (v != Math.rint(v)) {
+            throw new IllegalArgumentException("the size '" + key + "' must be a whole number, not " + v);
+        }
+        return (int) v;
     }
 
     private static double number(Map<String, Object> m, String key) {

@@ -16,11 +16,8 @@ final class BarProbabilities {
     }
 
     static double[] of(DeepLearningModel model, BarSeries series) {
-        FeatureMatrix matrix = FeatureMatrices.compute(new CandleFeaturesFactory().create(Params.of(model.featureParams())), series);
-        if (!matrix.names().equals(model.features())) {
-            throw new IllegalArgumentException(model.location() + " was trained on other features than the candle set makes now; "
-                    + "train it again");
-        }
+        FeatureMatrix matrix = FeatureMatrices.compute(new CandleFeaturesFactory().create(Params.of(model.featureParams())), series,
+                model.features());
         model.scaler().applyInPlace(matrix);
         // every bar is a window end; labels do not matter here (0 = known, so no window is skipped)
         SequenceWindows windows = SequenceWindows.over(matrix, model.window(), new byte[matrix.rows()]);

@@ -10,6 +10,8 @@ import org.trellis.ml.model.ModelDirectory;
 import org.trellis.ml.model.ModelException;
 import java.util.Map;
 import org.trellis.api.market.BarSeries;
+import org.trellis.api.plugin.Params;
+import org.trellis.deeplearning.features.CandleFeaturesFactory;
 import org.trellis.ml.spi.BarClassifier;
 import org.trellis.ml.spi.LoadedModel;
 import org.trellis.ml.spi.ModelFormat;
@@ -69,6 +71,11 @@ public final class DeepLearningFormat implements ModelFormat {
                 var data = model.metadata().data();
                 return data == null || data.validationEnd() == null ? Long.MIN_VALUE
                         : java.time.Instant.parse(data.validationEnd()).toEpochMilli();
+            }
+
+            @Override
+            public int warmUpBars() {
+                return model.window() + new CandleFeaturesFactory().create(Params.of(model.featureParams())).warmUp();
             }
 
             @Override

@@ -39,16 +39,22 @@ public final class DeepLearningModel implements AutoCloseable, WindowClassifier 
     private DeepLearningModel(ModelDirectory directory, String engine) {
         this.directory = directory;
         ModelMetadata md = directory.metadata();
+        Path json = directory.dir().resolve(ModelDirectory.METADATA_FILE);
         if (!DeepLearningTraining.FAMILY.equals(md.family())) {
             throw new ModelException(directory.dir() + " holds a '" + md.family() + "' model, not a deep-learning one");
         }
         if (md.scaler() == null) {
-            throw new ModelException(directory.dir().resolve(ModelDirectory.METADATA_FILE) + " has no scaler statistics");
+            throw new ModelException(json + " has no scaler statistics");
         }
-        this.scaler = new Scaler(md.features(), md.scaler().mean(), md.scaler().std());
-        this.window = md.intParameter("window");
-        this.horizon = md.intParameter("horizon");
-        String trainedOn = Engines.canonicalName(md.engine());
+        String trainedOn;
+        try {
+            this.scaler = new Scaler(md.features(), md.scaler().mean(), md.scaler().std());
+            this.window = md.intParameter("window");
+            this.horizon = md.intParameter("horizon");
+            trainedOn = Engines.canonicalName(md.engine());
+        } catch (IllegalArgumentException e) {
+            throw new ModelException(json + ": " + e.getMessage(), e);
+        }
         if (engine != null && !Engines.canonicalName(engine).equals(trainedOn)) {
             // Recurrent weights saved on one engine load on the other but compute different outputs
             // (DESIGN.md); until a test proves a portable layout, a model runs where it was trained.
@@ -56,7 +62,11 @@ public final class DeepLearningModel implements AutoCloseable, WindowClassifier 
                     + " only (train it again with --engine " + Engines.canonicalName(engine) + " to use that engine)");
         }
         Engines.get(trainedOn);
-        this.block = Architectures.config(md.architecture(), md.hyperparameters()).build(md.features().size(), window);
+        try {
+            this.block = Architectures.config(md.architecture(), md.hyperparameters()).build(md.features().size(), window);
+        } catch (IllegalArgumentException e) {
+            throw new ModelException(json + ": " + e.getMessage(), e);
+        }
         this.model = Model.newInstance(md.architecture(), trainedOn);
         try {
             model.setBlock(block);
@@ -79,7 +89,7 @@ public final class DeepLearningModel implements AutoCloseable, WindowClassifier 
      * @param engine {@code null} for the engine it was trained on
      */
     public static DeepLearningModel open(Path dir, String engine) {
-        return new DeepLearningModel(ModelDirectory.open(dir, "./trellis train deep-learning --model lstm --out " + dir), engine);
+        return new DeepLearningModel(ModelDirectory.open(dir, "./trellis train deep-learning --model lstm|transformer --out " + dir), engine);
     }
 
     public ModelMetadata metadata() {

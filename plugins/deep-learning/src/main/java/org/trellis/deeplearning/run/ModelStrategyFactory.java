@@ -72,14 +72,15 @@ public abstract class ModelStrategyFactory implements StrategyFactory {
         Path dir = resolve(path);
         if (ImportedClassifier.accepts(dir)) {
             ImportedClassifier imported = (ImportedClassifier) LOADED.computeIfAbsent(dir.toAbsolutePath().normalize() + "|imported|"
-                    + modified(dir), key -> ImportedClassifier.open(dir));
+                    + modified(dir) + "|" + modified(ImportedClassifier.sidecarOf(dir)), key -> ImportedClassifier.open(dir));
             String featureSet = imported.featureSet() == null ? CandleFeaturesFactory.NAME : imported.featureSet();
             return new ModelStrategy(new Imported(imported), FeatureRequest.of(featureSet, imported.featureParams()), buy, sell);
         }
         // keyed by the weights' checksum too: a model trained again in the same folder is loaded afresh
         String sha = ModelDirectory.open(dir, "./trellis train deep-learning --model " + architecture + " --out " + path)
                 .metadata().weights().sha256();
-        DeepLearningModel model = (DeepLearningModel) LOADED.computeIfAbsent(dir.toAbsolutePath().normalize() + "|" + engine + "|" + sha,
+        String engineKey = engine.isBlank() ? "" : org.trellis.ml.engine.Engines.canonicalName(engine);
+        DeepLearningModel model = (DeepLearningModel) LOADED.computeIfAbsent(dir.toAbsolutePath().normalize() + "|" + engineKey + "|" + sha,
                 key -> DeepLearningModel.open(dir, engine.isBlank() ? null : engine));
         if (!model.metadata().architecture().equals(architecture)) {
             throw new IllegalArgumentException(dir + " holds a " + model.metadata().architecture() + " model; use model '"

@@ -39,6 +39,18 @@ public final class DeepLearningTraining {
     public static final String FAMILY = "deep-learning";
 
     /**
+     * Candle features a model never reads: a running total whose level depends on where the data
+     * starts (OBV from the first bar of the file, or of the session), so the same bar would score
+     * differently in training, in a backtest of a slice and live.
+     */
+    public static final java.util.Set<String> NOT_MODEL_INPUTS = java.util.Set.of("obv");
+
+    /** The model's inputs among the candle features, in their order. */
+    public static java.util.List<String> inputs(java.util.List<String> candleNames) {
+        return candleNames.stream().filter(n -> !NOT_MODEL_INPUTS.contains(n)).toList();
+    }
+
+    /**
      * What to train.
      *
      * @param architecture  lstm or transformer
@@ -77,7 +89,7 @@ public final class DeepLearningTraining {
 
     public static Outcome run(Request request, TrainingListener listener, String trellisVersion) {
         FeatureSet features = new CandleFeaturesFactory().create(Params.of(request.featureParams()));
-        FeatureMatrix matrix = FeatureMatrices.compute(features, request.series());
+        FeatureMatrix matrix = FeatureMatrices.compute(features, request.series(), inputs(features.names()));
         byte[] labels = HorizonLabels.upDown(FeatureMatrices.closes(request.series()), request.horizon());
         SequenceWindows windows = SequenceWindows.over(matrix, request.window(), labels);
         ChronologicalSplit split = ChronologicalSplit.of(windows, request.horizon());

@@ -48,7 +48,9 @@ class DeepLearningCliTest {
 
         // predict takes raw feature windows in model.json's order and prints P(up) per window
         ColumnarBarSeries series = BundledData.bars("eth-usd-5m");
-        FeatureMatrix raw = FeatureMatrices.compute(new CandleFeaturesFactory().create(Params.of(Map.of())), series);
+        org.trellis.api.feature.FeatureSet candles = new CandleFeaturesFactory().create(Params.of(Map.of()));
+        FeatureMatrix raw = FeatureMatrices.compute(candles, series,
+                org.trellis.deeplearning.train.DeepLearningTraining.inputs(candles.names()));
         StringBuilder json = new StringBuilder("{\"inputs\": [");
         for (int s = 0; s < 3; s++) {
             int end = raw.rows() - 1 - s;
@@ -102,11 +104,23 @@ class DeepLearningCliTest {
         String text = compared.out();
         assertTrue(text.contains("Held-out bars:") && text.contains("accuracy") && text.contains("log loss") && text.contains("AUC"), text);
         assertTrue(text.contains("Sharpe") && text.contains("lstm") && text.contains("transformer"), text);
-        // the held-out bars start after the later model's validation data and its horizon
-        JsonNode md = new ObjectMapper().readTree(lstm.resolve("model.json").toFile());
-        String validationEnd = md.at("/data/validationEnd").asText();
+        // the held-out bars start after each model's last validation window and its label's reach
+        ColumnarBarSeries btc = BundledData.bars("btc-usd-1m");
         String heldOutFrom = text.substring(text.indexOf(", ", text.indexOf("Held-out bars:")) + 2).split(" ")[0];
-        assertTrue(java.time.Instant.parse(heldOutFrom).isAfter(java.time.Instant.parse(validationEnd)), heldOutFrom + " vs " + validationEnd);
+        int start = 0;
+        while (btc.time(start) < java.time.Instant.parse(heldOutFrom).toEpochMilli()) {
+            start++;
+        }
+        for (Path m : new Path[] {lstm, transformer}) {
+            JsonNode md = new ObjectMapper().readTree(m.resolve("model.json").toFile());
+            long validationEnd = java.time.Instant.parse(md.at("/data/validationEnd").asText()).toEpochMilli();
+            int last = 0;
+            while (btc.time(last + 1) <= validationEnd) {
+                last++;
+            }
+            int horizon = md.at("/hyperparameters/horizon").asInt();
+            assertTrue(start >= last + horizon + 2, m + ": held out from bar " + start + ", last validation window " + last);
+        }
         assertTrue(Files.readString(html).contains("<svg") || Files.readString(html).contains("uPlot") || Files.size(html) > 1000);
 
         Outcome onnx = trellis("compare-models", lstm.toString(), "../../data/interop/bilstm_example.onnx");

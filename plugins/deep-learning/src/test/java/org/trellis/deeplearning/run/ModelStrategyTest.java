@@ -24,45 +24,66 @@ import org.trellis.deeplearning.model.LstmConfig;
 import org.trellis.deeplearning.train.DeepLearningTraining;
 import org.trellis.ml.data.FeatureMatrices;
 import org.trellis.ml.data.FeatureMatrix;
-import org.trellis.ml.data.SequenceWindows;
 import org.trellis.ml.train.TrainingSettings;
 import org.trellis.runtime.data.BundledData;
 import org.trellis.runtime.data.ColumnarBarSeries;
 
 /** The strategy, fed bar by bar, sees exactly the windows and probabilities of the batch pipeline. */
 class ModelStrategyTest {
+    /** ETH 5-minute bars with a flat, volumeless stretch in the middle (features undefined there). */
+    static ColumnarBarSeries withFlatStretch(int from, int to) {
+        ColumnarBarSeries eth = BundledData.bars("eth-usd-5m");
+        ColumnarBarSeries.Builder b = ColumnarBarSeries.builder(eth.instrument(), "eth with a flat stretch");
+        for (int i = 0; i < eth.size(); i++) {
+            if (i >= from && i < to) {
+                double c = eth.close(from - 1);
+                b.add(eth.time(i), c, c, c, c, 0);
+            } else {
+                b.add(eth.time(i), eth.open(i), eth.high(i), eth.low(i), eth.close(i), eth.volume(i));
+            }
+        }
+        return b.build();
+    }
+
+    static ColumnarBarSeries perturbedAfter(ColumnarBarSeries s, int t) {
+        ColumnarBarSeries.Builder b = ColumnarBarSeries.builder(s.instrument(), "perturbed");
+        for (int i = 0; i < s.size(); i++) {
+            if (i <= t) {
+                b.add(s.time(i), s.open(i), s.high(i), s.low(i), s.close(i), s.volume(i));
+            } else {
+                b.add(s.time(i), s.open(i) * 1.5, s.high(i) * 1.515, s.low(i) * 1.5, s.close(i) * 1.5, s.volume(i) * 3);
+            }
+        }
+        return b.build();
+    }
+
     @Test
-    void barByBarDecisionsEqualTheBatchProbabilities(@TempDir Path dir) {
-        ColumnarBarSeries series = BundledData.bars("eth-usd-5m");
+    void barByBarDecisionsOnTheEnginesFeaturesEqualTheBatchProbabilities(@TempDir Path dir) {
+        ColumnarBarSeries series = withFlatStretch(300, 330);
         int window = 8;
-        DeepLearningTraining.run(new DeepLearningTraining.Request("lstm", new LstmConfig(4, 1, 0f), "eth-usd-5m", series, "PyTorch",
+        DeepLearningTraining.run(new DeepLearningTraining.Request("lstm", new LstmConfig(4, 1, 0f), "eth", series, "PyTorch",
                 window, 3, TrainingSettings.defaults().withEpochs(1), Map.of(), dir), null, "test");
         try (DeepLearningModel model = DeepLearningModel.open(dir, null)) {
-            FeatureMatrix raw = FeatureMatrices.compute(new CandleFeaturesFactory().create(Params.of(Map.of())), series);
-            FeatureMatrix scaled = FeatureMatrices.compute(new CandleFeaturesFactory().create(Params.of(Map.of())), series);
-            model.scaler().applyInPlace(scaled);
-            SequenceWindows all = SequenceWindows.over(scaled, window, new byte[series.size()]);
-            float[] windows = new float[all.size() * window * scaled.columns()];
-            for (int i = 0; i < all.size(); i++) {
-                all.copy(i, windows, i * window * scaled.columns());
-            }
-            double[] batch = model.probabilities(windows, all.size());
-
+            assertTrue(!model.features().contains("obv"), "a running total whose level depends on the data's start is no input");
+            double[] batch = BarProbabilities.of(model, series);
+            // what the engine hands a strategy: the feature set's own doubles, bar by bar
+            org.trellis.api.feature.FeatureSet candles = new CandleFeaturesFactory().create(Params.of(Map.of()));
+            double[][] rows = candles.batch(series);
             ModelStrategy strategy = new ModelStrategy(model, FeatureRequest.of("candles", Map.of()), 0.5, 0.5);
-            strategy.bind(new FeatureSchema(raw.names()));
-            Row row = new Row(raw);
+            strategy.bind(new FeatureSchema(candles.names()));
+            Row row = new Row(rows, candles.names().size());
             Decision decision = new Decision();
             int compared = 0;
+            int gap = 0;
             for (int bar = 0; bar < series.size(); bar++) {
                 row.at = bar;
                 strategy.decide(row, decision.reset());
-                int w = bar - all.end(0);
-                if (w < 0) {
-                    assertEquals(Side.HOLD, decision.side(), "no decision before a full window, bar " + bar);
+                double p = batch[bar];
+                if (Double.isNaN(p)) {
+                    assertEquals(Side.HOLD, decision.side(), "no decision without a full window, bar " + bar);
+                    gap += bar > 330 && bar < 360 ? 1 : 0;
                     continue;
                 }
-                assertEquals(all.end(w), bar);
-                double p = batch[w];
                 Side expected = p > 0.5 ? Side.BUY : p < 0.5 ? Side.SELL : Side.HOLD;
                 assertEquals(expected, decision.side(), "bar " + bar);
                 if (expected != Side.HOLD) {
@@ -71,6 +92,26 @@ class ModelStrategyTest {
                 }
             }
             assertTrue(compared > series.size() / 2, "most bars compared: " + compared);
+            assertTrue(gap > 0, "the flat stretch interrupts the windows in both paths");
+            assertTrue(!Double.isNaN(batch[series.size() - 1]) && !Double.isNaN(batch[250]), "windows before and after the gap are scored");
+        }
+    }
+
+    @Test
+    void aModelsScoresNeverReadLaterBars(@TempDir Path dir) {
+        ColumnarBarSeries series = BundledData.bars("eth-usd-5m");
+        DeepLearningTraining.run(new DeepLearningTraining.Request("transformer",
+                new org.trellis.deeplearning.model.TransformerConfig(8, 2, 1, 16, 0f), "eth", series, "PyTorch", 10, 3,
+                TrainingSettings.defaults().withEpochs(1), Map.of(), dir), null, "test");
+        try (DeepLearningModel model = DeepLearningModel.open(dir, null)) {
+            double[] p = BarProbabilities.of(model, series);
+            for (int t : new int[] {120, 333, 500}) {
+                double[] q = BarProbabilities.of(model, perturbedAfter(series, t));
+                for (int i = 0; i <= t; i++) {
+                    assertEquals(p[i], q[i], 0.0, "bar " + i + " with the bars after " + t + " changed");
+                }
+                assertTrue(p[t + 5] != q[t + 5], "the perturbation reaches later scores");
+            }
         }
     }
 
@@ -162,23 +203,39 @@ class ModelStrategyTest {
         }
     }
 
-    /** A strategy context that serves row {@code at} of a feature matrix. */
+    /** A strategy context that serves row {@code at} of feature rows. */
     private static final class Row implements StrategyContext, FeatureVector {
-        private final FeatureMatrix matrix;
+        private final double[][] rows;
+        private final int width;
         int at;
 
+        Row(double[][] rows, int width) {
+            this.rows = rows;
+            this.width = width;
+        }
+
         Row(FeatureMatrix matrix) {
-            this.matrix = matrix;
+            this(toRows(matrix), matrix.columns());
+        }
+
+        private static double[][] toRows(FeatureMatrix m) {
+            double[][] rows = new double[m.rows()][m.columns()];
+            for (int r = 0; r < m.rows(); r++) {
+                for (int c = 0; c < m.columns(); c++) {
+                    rows[r][c] = m.get(r, c);
+                }
+            }
+            return rows;
         }
 
         @Override
         public double get(int index) {
-            return matrix.get(at, index);
+            return rows[at][index];
         }
 
         @Override
         public int size() {
-            return matrix.columns();
+            return width;
         }
 
         @Override

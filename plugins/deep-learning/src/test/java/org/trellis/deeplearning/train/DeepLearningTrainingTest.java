@@ -56,7 +56,8 @@ class DeepLearningTrainingTest {
         assertTrue(outcome.test().accuracy() > 0.7, "held-out accuracy on a learnable pattern: " + outcome.test());
 
         // the split, the scaler and the held-out windows, rebuilt independently of the trainer
-        FeatureMatrix matrix = FeatureMatrices.compute(new CandleFeaturesFactory().create(Params.of(Map.of())), series);
+        org.trellis.api.feature.FeatureSet candles = new CandleFeaturesFactory().create(Params.of(Map.of()));
+        FeatureMatrix matrix = FeatureMatrices.compute(candles, series, DeepLearningTraining.inputs(candles.names()));
         byte[] labels = HorizonLabels.upDown(FeatureMatrices.closes(series), HORIZON);
         ChronologicalSplit split = ChronologicalSplit.of(SequenceWindows.over(matrix, WINDOW, labels), HORIZON);
         Scaler fitted = Scaler.fit(matrix, split.trainRowsFrom(), split.trainRowsTo());
@@ -98,7 +99,7 @@ class DeepLearningTrainingTest {
         assertEquals(architecture, md.architecture());
         assertEquals(WINDOW, md.intParameter("window"));
         assertEquals(HORIZON, md.intParameter("horizon"));
-        assertEquals(new CandleFeaturesFactory().create(Params.of(Map.of())).names(), md.features());
+        assertEquals(DeepLearningTraining.inputs(new CandleFeaturesFactory().create(Params.of(Map.of())).names()), md.features());
         assertTrue(md.metrics().containsKey("test_auc") && md.versions().containsKey("djl"), md.toString());
         assertEquals("planted", md.data().source());
 
@@ -121,6 +122,30 @@ class DeepLearningTrainingTest {
         ModelMetadata second = train("lstm", engine, series, 2, dir.resolve("b")).metadata();
         assertEquals(first.weights().sha256(), second.weights().sha256(), "identical weights");
         assertEquals(first.metrics(), second.metrics());
+    }
+
+    @org.junit.jupiter.api.Test
+    void nothingAfterTheTrainingRowsAndTheirLabelsReachesTheScalerOrTheTraining(@TempDir Path dir) {
+        ColumnarBarSeries series = PlantedSeries.sine(900, 4);
+        FeatureMatrix matrix = FeatureMatrices.compute(new CandleFeaturesFactory().create(Params.of(Map.of())), series,
+                DeepLearningTraining.inputs(new CandleFeaturesFactory().create(Params.of(Map.of())).names()));
+        ChronologicalSplit split = ChronologicalSplit.of(
+                SequenceWindows.over(matrix, WINDOW, HorizonLabels.upDown(FeatureMatrices.closes(series), HORIZON)), HORIZON);
+        // the last training window's label reads up to trainRowsTo - 1 + reach: change everything after that
+        int cut = split.trainRowsTo() - 1 + HorizonLabels.reach(HORIZON);
+        ColumnarBarSeries.Builder b = ColumnarBarSeries.builder(series.instrument(), "changed future");
+        for (int i = 0; i < series.size(); i++) {
+            double k = i > cut ? 0.7 : 1;
+            b.add(series.time(i), series.open(i) * k, series.high(i) * k, series.low(i) * k, series.close(i) * k, series.volume(i) * k);
+        }
+        DeepLearningTraining.Outcome original = train("lstm", "PyTorch", series, 1, dir.resolve("a"));
+        DeepLearningTraining.Outcome changed = train("lstm", "PyTorch", b.build(), 1, dir.resolve("b"));
+        assertArrayEquals(original.metadata().scaler().mean(), changed.metadata().scaler().mean(), "the scaler sees training rows only");
+        assertArrayEquals(original.metadata().scaler().std(), changed.metadata().scaler().std());
+        assertEquals(original.training().history().get(0).trainLoss(), changed.training().history().get(0).trainLoss(), 0.0,
+                "training saw no changed bar");
+        assertTrue(original.training().history().get(0).validationLoss() != changed.training().history().get(0).validationLoss(),
+                "the change does reach the validation part");
     }
 
     @org.junit.jupiter.api.Test
