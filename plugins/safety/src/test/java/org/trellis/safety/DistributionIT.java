@@ -62,6 +62,13 @@ class DistributionIT {
         List<String> warmup = new ArrayList<>(List.of("check", "warmup"));
         warmup.addAll(scripts.subList(1, scripts.size()));
         assertTrue(launcher(warmup.toArray(new String[0])).contains("recommended"), "the warm-up check runs over the examples");
+        // the model examples (strategies/models/) check too; running them needs a trained model first
+        List<String> models = new ArrayList<>(List.of("check"));
+        try (var files = Files.list(ROOT.resolve("strategies/models"))) {
+            files.filter(f -> f.toString().endsWith(".groovy")).sorted().forEach(f -> models.add(ROOT.relativize(f).toString()));
+        }
+        String modelsChecked = launcher(models.toArray(new String[0]));
+        assertEquals(models.size() - 1, modelsChecked.lines().filter(l -> l.startsWith("ok  ")).count(), modelsChecked);
         String report = launcher("run", "strategies/sma_cross.groovy");
         assertTrue(report.contains("Backtest: sma-cross") && report.contains("Sharpe"), report);
     }
