@@ -8,9 +8,12 @@ import java.util.Random;
  * with the forward and backward passes in log space (log-sum-exp), so long sequences neither
  * underflow nor overflow.
  *
- * <p>Initialisation (seeded, so a seed gives one result): k-means++ on the z-scored observations,
- * then a few Lloyd iterations; each cluster gives a state's means and variances; start probabilities
- * are uniform and each state stays with probability 0.9. Every variance is kept at or above
+ * <p>Initialisation (seeded, so a seed gives one result): k-means++ on the z-scored observations
+ * (or on one dimension of them, {@code clusterDimension}), then a few Lloyd iterations; each cluster
+ * gives a state's means and variances; start probabilities are uniform and each state stays with
+ * probability 0.9. Clustering on the dimension the states should differ in matters: on [return,
+ * volatility] k-means over both splits large returns by sign, a local optimum EM does not leave,
+ * while clustering on volatility alone starts from calm, medium and wild bars. Every variance is kept at or above
  * {@code varianceFloor} times the sequence's variance in that dimension (so a state cannot
  * collapse onto a few identical points); the floored maximisation step is still a maximisation,
  * so the log-likelihood never decreases. Iterations stop when the log-likelihood improves by less
@@ -28,9 +31,18 @@ public final class BaumWelch {
      * @param tolerance     stop when an iteration improves the log-likelihood by less than this
      * @param varianceFloor smallest variance, as a share of the sequence's variance per dimension
      * @param seed          seeds the k-means++ initialisation
+     * @param clusterDimension the dimension the initial k-means++ clusters on, or -1 for all of them
      */
-    public record Settings(int states, int maxIterations, double tolerance, double varianceFloor, long seed) {
+    public record Settings(int states, int maxIterations, double tolerance, double varianceFloor, long seed, int clusterDimension) {
+        /** Settings whose initial clusters use every dimension. */
+        public Settings(int states, int maxIterations, double tolerance, double varianceFloor, long seed) {
+            this(states, maxIterations, tolerance, varianceFloor, seed, -1);
+        }
+
         public Settings {
+            if (clusterDimension < -1) {
+                throw new IllegalArgumentException("cluster dimension must be -1 (all) or a dimension, got " + clusterDimension);
+            }
             if (states < 1) {
                 throw new IllegalArgumentException("states must be at least 1, got " + states);
             }
@@ -45,9 +57,14 @@ public final class BaumWelch {
             }
         }
 
-        /** 3 states, 100 iterations, tolerance 1e-4, variance floor 1e-3 of the data's variance. */
+        /** 3 states, 100 iterations, tolerance 1e-4, variance floor 1e-3 of the data's variance, clusters on every dimension. */
         public static Settings defaults(long seed) {
             return new Settings(3, 100, 1e-4, 1e-3, seed);
+        }
+
+        /** The same settings, the initial clusters formed on one dimension only. */
+        public Settings clusteringOn(int dimension) {
+            return new Settings(states, maxIterations, tolerance, varianceFloor, seed, dimension);
         }
     }
 
@@ -83,7 +100,12 @@ public final class BaumWelch {
 
     public static Fit fit(double[][] x, Settings settings, Listener listener) {
         check(x, settings.states());
-        return fit(x, initial(x, settings.states(), settings.varianceFloor(), settings.seed()), settings, listener);
+        if (settings.clusterDimension() >= x[0].length) {
+            throw new IllegalArgumentException("cluster dimension " + settings.clusterDimension() + " but observations have "
+                    + x[0].length + " dimensions");
+        }
+        return fit(x, initial(x, settings.states(), settings.varianceFloor(), settings.seed(), settings.clusterDimension()), settings,
+                listener);
     }
 
     /** Baum-Welch from a given starting model. */
@@ -279,21 +301,24 @@ public final class BaumWelch {
     }
 
     /**
-     * The seeded starting model: k-means++ centres on z-scored observations, refined by Lloyd
-     * iterations; each cluster's mean and (floored) variance, uniform start, 0.9 to stay.
+     * The seeded starting model: k-means++ centres on z-scored observations (every dimension, or only
+     * {@code clusterDimension} when it is not -1), refined by Lloyd iterations; each cluster's mean and (floored) variance, uniform start, 0.9 to stay.
      */
-    public static GaussianHmm initial(double[][] x, int k, double varianceFloor, long seed) {
+    public static GaussianHmm initial(double[][] x, int k, double varianceFloor, long seed, int clusterDimension) {
         check(x, k);
         int n = x.length;
         int d = x[0].length;
         double[] mean = columnMean(x);
         double[] var = columnVariance(x, mean);
-        double[][] z = new double[n][d];
+        int[] columns = clusterDimension < 0 ? java.util.stream.IntStream.range(0, d).toArray() : new int[] {clusterDimension};
+        double[][] z = new double[n][columns.length];
         for (int t = 0; t < n; t++) {
-            for (int j = 0; j < d; j++) {
-                z[t][j] = var[j] > 0 ? (x[t][j] - mean[j]) / Math.sqrt(var[j]) : 0;
+            for (int c = 0; c < columns.length; c++) {
+                int j = columns[c];
+                z[t][c] = var[j] > 0 ? (x[t][j] - mean[j]) / Math.sqrt(var[j]) : 0;
             }
         }
+        int zd = columns.length;
         Random random = new Random(seed);
         double[][] centres = new double[k][];
         centres[0] = z[random.nextInt(n)].clone();
@@ -339,17 +364,17 @@ public final class BaumWelch {
             if (!moved) {
                 break;
             }
-            double[][] next = new double[k][d];
+            double[][] next = new double[k][zd];
             int[] count = new int[k];
             for (int t = 0; t < n; t++) {
                 count[cluster[t]]++;
-                for (int j = 0; j < d; j++) {
+                for (int j = 0; j < zd; j++) {
                     next[cluster[t]][j] += z[t][j];
                 }
             }
             for (int c = 0; c < k; c++) {
                 if (count[c] > 0) {
-                    for (int j = 0; j < d; j++) {
+                    for (int j = 0; j < zd; j++) {
                         centres[c][j] = next[c][j] / count[c];
                     }
                 }

@@ -56,7 +56,7 @@ public final class TrainRegimeCommand implements Callable<Integer> {
         BarSeries series = context.data(dataName);
         long runSeed = seed != null ? seed : context.seed();
         Path folder = out != null ? out : context.modelsDir().resolve("regime-" + slug(dataName));
-        BaumWelch.Settings settings = new BaumWelch.Settings(states, iterations, tolerance, 1e-3, runSeed);
+        BaumWelch.Settings settings = new BaumWelch.Settings(states, iterations, tolerance, 1e-3, runSeed, RegimeInputs.VOLATILITY_COLUMN);
         int trainBars = RegimeTraining.trainBars(series.size());
         PrintWriter err = context.err();
         err.printf(Locale.ROOT, "Fitting a %d-state Gaussian HMM on %s: the chronological first 70%% of its bars (%,d of %,d; the "
