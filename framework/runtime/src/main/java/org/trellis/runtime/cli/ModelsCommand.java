@@ -91,7 +91,8 @@ final class ModelsCommand implements Callable<Integer> {
             for (ModelDirectory m : models) {
                 ModelMetadata md = m.metadata();
                 Object window = md.hyperparameters().getOrDefault("window", "");
-                out.printf(Locale.ROOT, format, root.relativize(m.dir()), md.family(), md.architecture(), md.engine(),
+                out.printf(Locale.ROOT, format, root.relativize(m.dir()), md.family(), md.architecture(),
+                        md.engine() == null ? "-" : md.engine(),
                         md.features().size(), window, md.data() == null ? "" : md.data().source() + " " + shortDate(md.data().from())
                                 + ".." + shortDate(md.data().to()),
                         metric(md.metrics(), "test_accuracy"), metric(md.metrics(), "test_auc"), shortDate(md.created()));
