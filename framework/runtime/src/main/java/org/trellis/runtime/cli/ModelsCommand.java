@@ -117,6 +117,7 @@ final class ModelsCommand implements Callable<Integer> {
             description = {"Run a model on given inputs and print {\"outputs\": [...]}, one entry per sample.",
                     "FILE.json is {\"inputs\": [...]}: per sample a flat array of numbers, or nested arrays for a "
                             + "sequence ([time][feature]). PATH: a Trellis model folder, a TorchScript .pt, an .onnx file, "
+                            + "an XGBoost model saved as .json (prints P(positive) per row for binary:logistic), "
                             + "or any format a plugin adds."})
     static final class Predict implements Callable<Integer> {
         @Spec

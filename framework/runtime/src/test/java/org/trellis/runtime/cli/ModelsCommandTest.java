@@ -36,6 +36,27 @@ class ModelsCommandTest {
     }
 
     @Test
+    void predictPrintsPythonXgboostsPositiveClassProbabilityPerRow(@TempDir Path dir) throws Exception {
+        JsonNode expected = new ObjectMapper().readTree(INTEROP.resolve("auditor_example_expected.json").toFile());
+        Path input = dir.resolve("rows.json");
+        Files.writeString(input, "{\"inputs\": " + expected.get("inputs").toString() + "}");
+        Outcome o = trellis("models", "predict", INTEROP.resolve("auditor_example.json").toString(), "--input", input.toString());
+        assertEquals(0, o.code(), o.err());
+        JsonNode outputs = new ObjectMapper().readTree(o.out()).get("outputs");
+        assertEquals(64, outputs.size());
+        for (int i = 0; i < 64; i++) {
+            assertTrue(outputs.get(i).isNumber(), "one number per row: " + outputs.get(i));
+            assertEquals(expected.get("p_positive").get(i).asDouble(), outputs.get(i).asDouble(), 1e-6, "row " + i);
+        }
+        Path tampered = dir.resolve("tampered.json");
+        Files.writeString(tampered, Files.readString(INTEROP.resolve("auditor_example.json")).replace("\"num_feature\":\"8\"", "\"num_feature\":\"x\""));
+        Outcome bad = trellis("models", "predict", tampered.toString(), "--input", input.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains(tampered.toString()) && bad.err().contains("num_feature"), bad.err());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+    }
+
+    @Test
     void badInputsAndUnknownModelsAreErrorsThatSayWhatIsWrong(@TempDir Path dir) throws Exception {
         Path input = dir.resolve("in.json");
         Files.writeString(input, "{\"inputs\": [[1, 2], [3, \"x\"]]}");
