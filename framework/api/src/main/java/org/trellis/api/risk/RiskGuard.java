@@ -40,6 +40,16 @@ public interface RiskGuard {
         return java.util.Map.of();
     }
 
+    /**
+     * Called once before a run, after {@link #reset()}, with the column layout of the feature vectors
+     * its bars carry ({@link StrategyContext#features()} in {@link #onBar}), the same schema the
+     * run's strategies are bound to. A guard that reads features by name (a meta-label auditor)
+     * looks their columns up here, once, and throws {@link IllegalArgumentException} naming a missing
+     * feature and the ones that exist. The default ignores it. (Added in API 0.2.)
+     */
+    default void bind(org.trellis.api.feature.FeatureSchema schema) {
+    }
+
     /** Called once before a run: where to report health transitions (see {@link HealthEvent}). */
     default void attach(HealthReporter health) {
     }

@@ -181,6 +181,10 @@ public final class BacktestEngine {
                 lanes[i] = new Lane(bars, features, s, context);
                 total += bars.size();
             }
+            // guards see every lane's bars; the lanes share the pipeline's feature requests, hence one schema
+            for (RiskGuard guard : guards) {
+                guard.bind(lanes[0].features.schema());
+            }
             this.equity = k == 1 ? EquityCurve.alongside(lanes[0].series) : new EquityCurve(total);
             this.oneAxis = equity.followsAxis();
         }
