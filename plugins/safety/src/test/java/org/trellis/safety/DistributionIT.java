@@ -73,6 +73,48 @@ class DistributionIT {
         assertTrue(report.contains("Backtest: sma-cross") && report.contains("Sharpe"), report);
     }
 
+    /**
+     * The auditor plugin, loaded by the launcher in its own class loader, trains with and runs the
+     * framework's XGBoost4J (a shared package): train auditor, then a backtest its guard vetoes in.
+     */
+    @Test
+    void theLauncherTrainsAndRunsTheAuditorPluginOnTheFrameworksXgboost() throws Exception {
+        Path dir = Files.createTempDirectory("trellis-auditor");
+        org.trellis.runtime.data.ColumnarBarSeries btc = org.trellis.runtime.data.BundledData.bars("btc-usd-1m");
+        double[] closes = new double[btc.size()];
+        for (int t = 0; t < closes.length; t++) {
+            closes[t] = btc.close(t);
+        }
+        java.util.Arrays.sort(closes);
+        double median = closes[closes.length / 2];
+        java.util.Random random = new java.util.Random(1);
+        StringBuilder csv = new StringBuilder("sma10,confidence,direction,label\n");
+        for (int i = 0; i < 500; i++) {
+            double sma = closes[0] + random.nextDouble() * (closes[closes.length - 1] - closes[0]);
+            csv.append(sma).append(",,").append(random.nextBoolean() ? 1 : -1).append(',').append(sma > median ? 1 : 0).append('\n');
+        }
+        Path labels = dir.resolve("meta.csv");
+        Files.writeString(labels, csv);
+        Path model = dir.resolve("auditor.json");
+        String trained = launcher("train", "auditor", "--labels", labels.toString(), "--rounds", "20", "--out", model.toString());
+        assertTrue(trained.contains("Saved " + model), trained);
+        Path report = dir.resolve("report.json");
+        launcher("backtest", "--strategy", "sma-cross", "--data", "btc-usd-1m", "--quiet", "--no-journal", "--report-json",
+                report.toString(), "--guard", "xgboost:path=" + model + ",approve=0.6");
+        JsonNode r = new ObjectMapper().readTree(report.toFile());
+        assertTrue(r.at("/vetoes/auditor-rejected").asInt() > 0, r.at("/vetoes").toString());
+        String listing = launcher("plugins", "--json");
+        boolean found = false;
+        for (JsonNode row : new ObjectMapper().readTree(listing).get("parts")) {
+            if (row.get("plugin").asText().equals("auditor") && row.get("name").asText().equals("xgboost")) {
+                assertEquals("plugins/trellis-auditor.jar", row.get("location").asText());
+                assertEquals("loaded", row.get("status").asText());
+                found = true;
+            }
+        }
+        assertTrue(found, listing);
+    }
+
     /** Runs ./trellis with {@code args} from the checkout's root; returns what it printed on stdout. */
     private static String launcher(String... args) throws Exception {
         Path out = Files.createTempFile("trellis", ".out");
