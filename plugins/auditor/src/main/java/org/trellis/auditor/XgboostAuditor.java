@@ -1,7 +1,6 @@
 package org.trellis.auditor;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,29 +86,7 @@ public final class XgboostAuditor implements AutoCloseable {
     }
 
     static List<String> readInputs(Path names) {
-        String text;
-        try {
-            text = Files.readString(names, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ModelException("cannot read " + names + ": " + e.getMessage(), e);
-        }
-        Object root;
-        try {
-            root = MiniJson.parse(text, names.toString());
-        } catch (IllegalArgumentException e) {
-            throw new ModelException(e.getMessage(), e);
-        }
-        if (!(root instanceof Map<?, ?> map) || !(map.get("inputs") instanceof List<?> list)) {
-            throw new ModelException(names + ": expected {\"inputs\": [\"name\", ...]}, the names of the model's inputs in order");
-        }
-        List<String> inputs = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            if (!(list.get(i) instanceof String s)) {
-                throw new ModelException(names + ": inputs[" + i + "] is " + list.get(i) + ", not a name in quotes");
-            }
-            inputs.add(s);
-        }
-        return inputs;
+        return org.trellis.ml.xgboost.InputNames.read(names);
     }
 
     /** Save as {@code file} (XGBoost JSON) and its inputs file beside it. */
@@ -119,11 +96,7 @@ public final class XgboostAuditor implements AutoCloseable {
                 Files.createDirectories(file.toAbsolutePath().getParent());
             }
             model.saveJson(file);
-            StringBuilder b = new StringBuilder("{\"inputs\": [");
-            for (int i = 0; i < inputs.size(); i++) {
-                b.append(i == 0 ? "" : ", ").append(MiniJson.quote(inputs.get(i)));
-            }
-            Files.writeString(inputsFile(file), b.append("]}\n"), StandardCharsets.UTF_8);
+            org.trellis.ml.xgboost.InputNames.write(inputsFile(file), inputs);
         } catch (IOException e) {
             throw new ModelException("cannot save " + file + ": " + e.getMessage(), e);
         }
