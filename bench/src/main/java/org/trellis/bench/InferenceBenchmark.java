@@ -78,7 +78,7 @@ public class InferenceBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             Engines.get(engine);
-            ClassifierConfig config = Architectures.canonical(model).equals("lstm") ? LstmConfig.DEFAULT : TransformerConfig.DEFAULT;
+            ClassifierConfig config = Architectures.canonical(model).equals(Architectures.LSTM) ? LstmConfig.DEFAULT : TransformerConfig.DEFAULT;
             block = config.build(CandleFeatures.COUNT, WINDOW);
             djlModel = Model.newInstance(model, engine);
             djlModel.setBlock(block);
