@@ -1,6 +1,5 @@
 package org.trellis.auditor;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import org.trellis.api.risk.OrderIntent;
 import org.trellis.api.risk.RiskGuard;
 import org.trellis.api.risk.Verdict;
 import org.trellis.api.strategy.StrategyContext;
+import org.trellis.ml.model.ModelPaths;
 
 /**
  * The meta-label auditor as a guard: for every entry it builds the auditor's input row (the
@@ -217,17 +217,8 @@ public final class AuditorGuard implements RiskGuard {
                 throw new IllegalArgumentException("auditor '" + NAME + "' needs path: the XGBoost model, e.g. auditor 'xgboost', path: "
                         + "'models/auditor.json', approve: 0.6");
             }
-            return new AuditorGuard(XgboostAuditor.load(resolve(path)), path, params.getDouble("approve", 0.6));
+            return new AuditorGuard(XgboostAuditor.load(ModelPaths.resolve(path)), path, params.getDouble("approve", 0.6));
         }
     }
 
-    /** Relative paths are taken from the working directory, else from the Trellis home. */
-    static Path resolve(String path) {
-        Path p = Path.of(path);
-        String home = System.getProperty("trellis.home");
-        if (p.isAbsolute() || Files.exists(p) || home == null) {
-            return p;
-        }
-        return Path.of(home).resolve(p);
-    }
 }

@@ -15,6 +15,7 @@ import org.trellis.deeplearning.features.CandleFeaturesFactory;
 import org.trellis.deeplearning.model.Architectures;
 import org.trellis.ml.interop.ImportedClassifier;
 import org.trellis.ml.model.ModelDirectory;
+import org.trellis.ml.model.ModelPaths;
 
 /**
  * {@code model 'lstm', path: 'models/lstm-btc-usd-1m'} (or {@code 'transformer'}): a saved
@@ -69,7 +70,7 @@ public abstract class ModelStrategyFactory implements StrategyFactory {
             throw new IllegalArgumentException("model '" + architecture + "': sell (" + sell + ") must not exceed buy (" + buy + ")");
         }
         String engine = params.getString("engine", "");
-        Path dir = resolve(path);
+        Path dir = ModelPaths.resolve(path);
         if (ImportedClassifier.accepts(dir)) {
             ImportedClassifier imported = (ImportedClassifier) LOADED.computeIfAbsent(dir.toAbsolutePath().normalize() + "|imported|"
                     + modified(dir) + "|" + modified(ImportedClassifier.sidecarOf(dir)), key -> ImportedClassifier.open(dir));
@@ -124,16 +125,6 @@ public abstract class ModelStrategyFactory implements StrategyFactory {
         public double[] probabilities(float[] scaled, int count) {
             return model.probabilities(scaled, count);
         }
-    }
-
-    /** Relative paths are taken from the working directory, else from the Trellis home. */
-    static Path resolve(String path) {
-        Path p = Path.of(path);
-        String home = System.getProperty("trellis.home");
-        if (p.isAbsolute() || Files.exists(p) || home == null) {
-            return p;
-        }
-        return Path.of(home).resolve(p);
     }
 
     /** {@code model 'lstm', path: ...} */

@@ -1,6 +1,5 @@
 package org.trellis.regime.guard;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +21,7 @@ import org.trellis.api.strategy.StrategyContext;
 import org.trellis.regime.RegimeInputs;
 import org.trellis.regime.hmm.ForwardFilter;
 import org.trellis.regime.model.RegimeModel;
+import org.trellis.ml.model.ModelPaths;
 
 /**
  * The HMM regime filter: at every bar it feeds the instrument's log return and 24-bar volatility
@@ -195,7 +195,7 @@ public final class HmmRegimeGuard implements RiskGuard {
             }
             int[] blocked = parseStates(params.getString("block", "0"));
             double min = params.getDouble("min-probability", 0.5);
-            RegimeModel model = RegimeModel.open(resolve(path));
+            RegimeModel model = RegimeModel.open(ModelPaths.resolve(path));
             return new HmmRegimeGuard(model, path, blocked, min);
         }
     }
@@ -223,13 +223,4 @@ public final class HmmRegimeGuard implements RiskGuard {
         return states.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Relative paths are taken from the working directory, else from the Trellis home. */
-    static Path resolve(String path) {
-        Path p = Path.of(path);
-        String home = System.getProperty("trellis.home");
-        if (p.isAbsolute() || Files.exists(p) || home == null) {
-            return p;
-        }
-        return Path.of(home).resolve(p);
-    }
 }

@@ -1,0 +1,23 @@
+package org.trellis.ml.model;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where a model path given in a script or on the command line points. */
+public final class ModelPaths {
+    private ModelPaths() {
+    }
+
+    /**
+     * Absolute paths as they are; a relative one from the working directory when it exists there,
+     * else from the Trellis home ({@code trellis.home}, set by the launcher), like the models folder.
+     */
+    public static Path resolve(String path) {
+        Path p = Path.of(path);
+        String home = System.getProperty("trellis.home");
+        if (p.isAbsolute() || Files.exists(p) || home == null) {
+            return p;
+        }
+        return Path.of(home).resolve(p);
+    }
+}
