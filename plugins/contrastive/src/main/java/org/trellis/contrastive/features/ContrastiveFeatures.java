@@ -45,6 +45,10 @@ import org.trellis.api.market.Bar;
  * gives exactly 0) and use past values only: no scaler is fitted on a whole data set. Normalised names carry the
  * window as a suffix ({@code rsi_14_z100}), so raw and normalised sets can run side by side.
  * {@code normalize = false} gives the raw values (used to check them against ta4j).
+ * {@code normalizeTime = false} keeps only the 4 time features raw: the spec z-scores every column,
+ * but a 100-bar z-score of sin/cos(hour) is a spike train on 1-minute bars (constant for 60 bars,
+ * then a jump) and 0 on daily bars, so a model that embeds the time columns separately (the last 4
+ * columns, as the transformer agent does) may prefer them raw.
  *
  * <p><b>Not in scope:</b> the spec's optional context-asset features (30-bar rolling correlation of log
  * returns with a second instrument, relative strength close/close_ctx) need a second instrument's
@@ -76,6 +80,9 @@ public final class ContrastiveFeatures implements FeatureSet {
     /** A z-score window whose standard deviation is at most this times its largest |value| counts as constant. */
     public static final double CONSTANT_TOLERANCE = 1e-9;
 
+    /** Index of the first cyclic time feature (the last 4 columns). */
+    public static final int TIME_FROM = 10;
+
     private static final int RET_WINDOW = 24;
     private static final int BB_WINDOW = 20;
     private static final int RET_CAP = 32;
@@ -87,6 +94,7 @@ public final class ContrastiveFeatures implements FeatureSet {
     private static final double M14 = 1.0 / 14;
 
     private final boolean normalize;
+    private final boolean normalizeTime;
     private final int zWindow;
     private final List<String> names;
     private final double[] ffdWeights;
@@ -120,10 +128,21 @@ public final class ContrastiveFeatures implements FeatureSet {
      * @param zWindow the z-score window in bars, &gt;= 2
      */
     public ContrastiveFeatures(boolean normalize, int zWindow) {
+        this(normalize, zWindow, normalize);
+    }
+
+    /**
+     * @param normalize whether the market features (the first 10) are replaced by their rolling z-scores
+     * @param zWindow the z-score window in bars, &gt;= 2
+     * @param normalizeTime whether the 4 cyclic time features are z-scored too (the spec's default);
+     *     false keeps them as raw sin/cos values in [-1, 1]
+     */
+    public ContrastiveFeatures(boolean normalize, int zWindow, boolean normalizeTime) {
         if (zWindow < 2) {
             throw new IllegalArgumentException("contrastive: zscore-window must be >= 2 bars, got " + zWindow);
         }
         this.normalize = normalize;
+        this.normalizeTime = normalizeTime;
         this.zWindow = zWindow;
         this.ffdWeights = FractionalDifferencing.weights(FFD_D);
         this.closeCap = Integer.highestOneBit(Math.max(ffdWeights.length, BB_WINDOW) - 1) << 1;
@@ -132,8 +151,8 @@ public final class ContrastiveFeatures implements FeatureSet {
         this.zCap = Integer.highestOneBit(zWindow - 1) << 1;
         this.zRing = new double[COUNT * 2 * zCap];
         List<String> n = new ArrayList<>(COUNT);
-        for (String r : RAW_NAMES) {
-            n.add(normalize ? r + "_z" + zWindow : r);
+        for (int f = 0; f < COUNT; f++) {
+            n.add(zscored(f) ? RAW_NAMES.get(f) + "_z" + zWindow : RAW_NAMES.get(f));
         }
         this.names = Collections.unmodifiableList(n);
         reset();
@@ -141,6 +160,15 @@ public final class ContrastiveFeatures implements FeatureSet {
 
     public boolean normalize() {
         return normalize;
+    }
+
+    public boolean normalizeTime() {
+        return normalizeTime;
+    }
+
+    /** Whether feature f (0-based, output order) is written as a z-score. */
+    public boolean zscored(int f) {
+        return f < TIME_FROM ? normalize : normalizeTime;
     }
 
     public int zscoreWindow() {
@@ -160,7 +188,7 @@ public final class ContrastiveFeatures implements FeatureSet {
     @Override
     public int warmUp() {
         int raw = Math.max(ffdWeights.length, 26);
-        return normalize ? raw + zWindow - 1 : raw;
+        return normalize ? raw + zWindow - 1 : raw; // the time features are defined from the first bar
     }
 
     @Override
@@ -259,12 +287,8 @@ public final class ContrastiveFeatures implements FeatureSet {
         x[12] = Math.sin(da);
         x[13] = Math.cos(da);
 
-        if (normalize) {
-            for (int f = 0; f < COUNT; f++) {
-                values[f] = zscore(f, x[f]);
-            }
-        } else {
-            System.arraycopy(x, 0, values, 0, COUNT);
+        for (int f = 0; f < COUNT; f++) {
+            values[f] = (f < TIME_FROM ? normalize : normalizeTime) ? zscore(f, x[f]) : x[f];
         }
     }
 

@@ -33,12 +33,16 @@ public final class ContrastiveFeaturesFactory implements FeatureSetFactory {
         return List.of(
                 ParamSpec.bool("normalize", true, "replace each feature by its rolling z-score (false: raw values)"),
                 ParamSpec.integer("zscore-window", ContrastiveFeatures.DEFAULT_ZSCORE_WINDOW,
-                        "bars in the rolling z-score window (the current bar included)").atLeast(2));
+                        "bars in the rolling z-score window (the current bar included)").atLeast(2),
+                ParamSpec.bool("normalize-time", true,
+                        "z-score the 4 cyclic time features too (false: raw sin/cos in [-1, 1]); only with normalize"));
     }
 
     @Override
     public FeatureSet create(Params params) {
-        return new ContrastiveFeatures(params.getBoolean("normalize", true),
-                params.getInt("zscore-window", ContrastiveFeatures.DEFAULT_ZSCORE_WINDOW));
+        boolean normalize = params.getBoolean("normalize", true);
+        return new ContrastiveFeatures(normalize,
+                params.getInt("zscore-window", ContrastiveFeatures.DEFAULT_ZSCORE_WINDOW),
+                normalize && params.getBoolean("normalize-time", true));
     }
 }

@@ -57,7 +57,12 @@ class ContrastiveFeaturesFactoryTest {
                 .create(Params.of(Map.of("zscore-window", 50)));
         assertEquals("rsi_14_z50", z50.names().get(1));
         assertEquals(width + 49, z50.warmUp());
-        assertEquals(List.of("normalize", "zscore-window"),
+        ContrastiveFeatures rawTime = (ContrastiveFeatures) new ContrastiveFeaturesFactory()
+                .create(Params.of(Map.of("normalize-time", false)));
+        assertEquals("ffd_close_d04_z100", rawTime.names().get(9));
+        assertEquals("hour_sin", rawTime.names().get(10));
+        assertEquals("day_of_week_cos", rawTime.names().get(13));
+        assertEquals(List.of("normalize", "zscore-window", "normalize-time"),
                 new ContrastiveFeaturesFactory().params().stream().map(ParamSpec::name).toList());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new ContrastiveFeaturesFactory().create(Params.of(Map.of("zscore-window", 1))));

@@ -1,5 +1,6 @@
 package org.trellis.contrastive.features;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ta4j.core.Indicator;
@@ -137,6 +139,12 @@ class ContrastiveFeaturesReferenceTest {
             }
         }
         assertTrue(Double.isNaN(z[warm - 2][9]), "the warm-up is tight: ffd_close_d04_z100 is NaN one bar before");
+        // normalize-time = false: the same market z-scores, raw time columns
+        double[][] mixed = ContrastiveTestSupport.incremental(new ContrastiveFeatures(true, 100, false), s);
+        for (int i = 0; i < s.size(); i++) {
+            assertArrayEquals(Arrays.copyOfRange(z[i], 0, 10), Arrays.copyOfRange(mixed[i], 0, 10));
+            assertArrayEquals(Arrays.copyOfRange(raw[i], 10, 14), Arrays.copyOfRange(mixed[i], 10, 14));
+        }
     }
 
     private static void check(boolean defined, java.util.function.DoubleSupplier expected, double actual, String name,
