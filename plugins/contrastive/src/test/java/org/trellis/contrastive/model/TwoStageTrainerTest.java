@@ -89,6 +89,12 @@ class TwoStageTrainerTest {
                 assertTrue(accuracy >= 0.75, "held-out accuracy " + accuracy + " vs chance 0.5");
             }
         }
+        // for the record, not asserted: the same probe on the untrained (randomly initialised) encoder
+        try (ContrastiveModel untrained = new TwoStageTrainer(engine, TINY, settings(0, TwoStageTrainer.ProbeLoss.BCE))
+                .fit(train)) {
+            System.out.printf("%s probe BCE on the untrained encoder: held-out accuracy %.3f%n", engine,
+                    accuracy(untrained, test));
+        }
     }
 
     private static String format(List<Double> values) {
