@@ -1,0 +1,314 @@
+package org.trellis.contrastive.model;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.trellis.ml.engine.Engines;
+
+/**
+ * The two-stage training of the supervised-contrastive agent:
+ *
+ * <ol>
+ *   <li><b>Contrastive stage</b> ({@link #stage1}): the {@link TransformerAgent}'s encoder and
+ *       projection head are trained with {@link SupConLoss} (AdamW at the config's learning rate,
+ *       global grad-norm clipping) on shuffled batches of labelled windows.
+ *   <li><b>Linear probe</b> ({@link #stage2}): the encoder is frozen (it is only run in inference
+ *       mode, no trainer ever sees its parameters, so they cannot change); its last-token embeddings
+ *       of the training windows are standardised and a logistic regression (one linear unit) is fitted
+ *       on them with BCE or {@link FocalLoss}, AdamW.
+ * </ol>
+ *
+ * <p>Deterministic for a given engine and seed: weights, dropout (the engine's generator is seeded)
+ * and shuffling (a Java generator) all derive from {@link Settings#seed}.
+ */
+public final class TwoStageTrainer {
+    /** The loss the probe is fitted with. */
+    public enum ProbeLoss { BCE, FOCAL }
+
+    /**
+     * @param contrastiveEpochs passes over the training windows in the contrastive stage
+     * @param probeEpochs       passes in the probe stage
+     * @param batchSize         windows per step (the contrastive stage needs >= 2; SupCon only learns
+     *                          from anchors with a same-label window in the batch)
+     * @param weightDecay       AdamW decoupled weight decay (both stages)
+     * @param clipNorm          global gradient norm bound of the contrastive stage (0 disables)
+     * @param temperature       SupCon temperature
+     * @param probeLearningRate AdamW learning rate of the probe
+     * @param probeLoss         BCE or focal (alpha 1, gamma 2)
+     * @param seed              seeds everything random
+     */
+    public record Settings(int contrastiveEpochs, int probeEpochs, int batchSize, double weightDecay, double clipNorm,
+                           float temperature, double probeLearningRate, ProbeLoss probeLoss, long seed) {
+        public Settings {
+            require(contrastiveEpochs >= 0, "contrastive epochs must be >= 0, got " + contrastiveEpochs);
+            require(probeEpochs >= 1, "probe epochs must be >= 1, got " + probeEpochs);
+            require(batchSize >= 2, "batch size must be >= 2 (SupCon compares windows within a batch), got "
+                    + batchSize);
+            require(weightDecay >= 0, "weight decay must be >= 0, got " + weightDecay);
+            require(clipNorm >= 0, "clip norm must be >= 0, got " + clipNorm);
+            require(temperature > 0, "temperature must be > 0, got " + temperature);
+            require(probeLearningRate > 0, "probe learning rate must be > 0, got " + probeLearningRate);
+            require(probeLoss != null, "name the probe loss");
+        }
+
+        public static Settings defaults() {
+            return new Settings(20, 50, 64, 1e-5, 1.0, SupConLoss.DEFAULT_TEMPERATURE, 1e-2, ProbeLoss.BCE, 42);
+        }
+    }
+
+    private final String engineName;
+    private final TransformerAgentConfig config;
+    private final Settings settings;
+    private final List<Double> contrastiveLosses = new ArrayList<>();
+    private final List<Double> probeLosses = new ArrayList<>();
+
+    public TwoStageTrainer(String engineName, TransformerAgentConfig config, Settings settings) {
+        this.engineName = Engines.canonicalName(engineName);
+        this.config = config;
+        this.settings = settings;
+    }
+
+    /** Mean SupCon loss of every contrastive epoch of the last run. */
+    public List<Double> contrastiveLosses() {
+        return List.copyOf(contrastiveLosses);
+    }
+
+    /** Mean probe loss of every probe epoch of the last run. */
+    public List<Double> probeLosses() {
+        return List.copyOf(probeLosses);
+    }
+
+    /** Both stages. */
+    public ContrastiveModel fit(LabelledWindows train) {
+        ContrastiveModel model = stage1(train);
+        try {
+            stage2(model, train);
+            return model;
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /** The contrastive stage: a fresh agent, its encoder and projection head trained with SupCon. */
+    public ContrastiveModel stage1(LabelledWindows train) {
+        if (train.window() != config.window()) {
+            throw new IllegalArgumentException("the config's window is " + config.window() + " bars, the windows have "
+                    + train.window());
+        }
+        Engine engine = Engines.get(engineName);
+        engine.setRandomSeed((int) settings.seed());
+        TransformerAgent agent = new TransformerAgent(config, train.features());
+        ProjectionStage stage = new ProjectionStage(agent);
+        Model model = Model.newInstance("supcon-agent", engine.getEngineName());
+        model.setBlock(stage);
+        ContrastiveModel result = new ContrastiveModel(model, agent);
+        contrastiveLosses.clear();
+        DefaultTrainingConfig training = new DefaultTrainingConfig(new SupConLoss("supcon", settings.temperature()))
+                .optOptimizer(adamW(config.learningRate()));
+        try (Trainer trainer = model.newTrainer(training)) {
+            trainer.initialize(agent.inputShape(settings.batchSize()));
+            SplittableRandom random = new SplittableRandom(settings.seed());
+            int[] order = new int[train.count()];
+            for (int epoch = 0; epoch < settings.contrastiveEpochs(); epoch++) {
+                shuffle(order, random);
+                double sum = 0;
+                int steps = 0;
+                for (int from = 0; from + 2 <= order.length; from += settings.batchSize()) {
+                    int to = Math.min(order.length, from + settings.batchSize());
+                    if (to - from < 2) {
+                        break;
+                    }
+                    sum += contrastiveStep(trainer, stage, train, order, from, to);
+                    steps++;
+                }
+                contrastiveLosses.add(sum / Math.max(1, steps));
+            }
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        return result;
+    }
+
+    private double contrastiveStep(Trainer trainer, Block block, LabelledWindows train, int[] order, int from, int to) {
+        try (NDManager batch = trainer.getManager().newSubManager()) {
+            NDArray x = batch.create(train.gather(order, from, to), new Shape(to - from, train.window(), train.features()));
+            int[] labels = new int[to - from];
+            for (int i = from; i < to; i++) {
+                labels[i - from] = train.labels()[order[i]];
+            }
+            NDArray y = batch.create(labels);
+            double loss;
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+                NDArray value = trainer.getLoss().evaluate(new NDList(y), trainer.forward(new NDList(x)));
+                loss = value.getFloat();
+                collector.backward(value);
+            }
+            if (settings.clipNorm() > 0) {
+                clipGradients(block, settings.clipNorm());
+            }
+            trainer.step();
+            return loss;
+        }
+    }
+
+    /**
+     * The probe stage: the encoder of {@code model} stays frozen; a logistic regression is fitted on
+     * its standardised embeddings of {@code train}, whose labels must be 0 or 1.
+     */
+    public LinearProbe stage2(ContrastiveModel model, LabelledWindows train) {
+        for (int label : train.labels()) {
+            if (label != 0 && label != 1) {
+                throw new IllegalArgumentException("the linear probe is binary: labels must be 0 or 1, got " + label);
+            }
+        }
+        float[][] embeddings = model.embeddings(train);
+        int n = embeddings.length;
+        int d = embeddings[0].length;
+        float[] mean = new float[d];
+        float[] std = new float[d];
+        for (float[] e : embeddings) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += e[j] / n;
+            }
+        }
+        for (float[] e : embeddings) {
+            for (int j = 0; j < d; j++) {
+                std[j] += (e[j] - mean[j]) * (e[j] - mean[j]) / n;
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            std[j] = (float) Math.max(Math.sqrt(std[j]), 1e-6);
+        }
+        float[] standardised = new float[n * d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                standardised[i * d + j] = (embeddings[i][j] - mean[j]) / std[j];
+            }
+        }
+
+        Engine engine = Engines.get(engineName);
+        engine.setRandomSeed((int) settings.seed());
+        Linear linear = Linear.builder().setUnits(1).build();
+        Loss loss = settings.probeLoss() == ProbeLoss.FOCAL ? new FocalLoss()
+                : Loss.sigmoidBinaryCrossEntropyLoss("bce", 1f, false);
+        probeLosses.clear();
+        try (Model probeModel = Model.newInstance("linear-probe", engine.getEngineName())) {
+            probeModel.setBlock(linear);
+            DefaultTrainingConfig training = new DefaultTrainingConfig(loss)
+                    .optOptimizer(adamW(settings.probeLearningRate()));
+            try (Trainer trainer = probeModel.newTrainer(training)) {
+                trainer.initialize(new Shape(settings.batchSize(), d));
+                SplittableRandom random = new SplittableRandom(settings.seed() + 1);
+                int[] order = new int[n];
+                for (int epoch = 0; epoch < settings.probeEpochs(); epoch++) {
+                    shuffle(order, random);
+                    double sum = 0;
+                    int steps = 0;
+                    for (int from = 0; from < n; from += settings.batchSize()) {
+                        int to = Math.min(n, from + settings.batchSize());
+                        sum += probeStep(trainer, standardised, d, train.labels(), order, from, to);
+                        steps++;
+                    }
+                    probeLosses.add(sum / steps);
+                }
+            }
+            float[] weights = linear.getParameters().get("weight").getArray().toFloatArray();
+            float bias = linear.getParameters().get("bias").getArray().toFloatArray()[0];
+            LinearProbe probe = new LinearProbe(weights, bias, mean, std);
+            model.probe(probe);
+            return probe;
+        }
+    }
+
+    private static double probeStep(Trainer trainer, float[] x, int d, int[] labels, int[] order, int from, int to) {
+        try (NDManager batch = trainer.getManager().newSubManager()) {
+            float[] rows = new float[(to - from) * d];
+            float[] y = new float[to - from];
+            for (int i = from; i < to; i++) {
+                System.arraycopy(x, order[i] * d, rows, (i - from) * d, d);
+                y[i - from] = labels[order[i]];
+            }
+            NDArray input = batch.create(rows, new Shape(to - from, d));
+            NDArray target = batch.create(y);
+            double loss;
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+                NDArray logits = trainer.forward(new NDList(input)).head().reshape(to - from);
+                NDArray value = trainer.getLoss().evaluate(new NDList(target), new NDList(logits));
+                loss = value.getFloat();
+                collector.backward(value);
+            }
+            trainer.step();
+            return loss;
+        }
+    }
+
+    private Optimizer adamW(double learningRate) {
+        return Optimizer.adamW().optLearningRateTracker(Tracker.fixed((float) learningRate))
+                .optWeightDecays((float) settings.weightDecay()).build();
+    }
+
+    private static void shuffle(int[] order, SplittableRandom random) {
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
+    /** Scales all gradients together so that their global L2 norm is at most {@code maxNorm}. */
+    private static void clipGradients(Block block, double maxNorm) {
+        // getGradient() wraps a new native handle per call: close them
+        List<NDArray> gradients = new ArrayList<>();
+        try {
+            for (Pair<String, Parameter> p : block.getParameters()) {
+                NDArray array = p.getValue().getArray();
+                if (array.hasGradient()) {
+                    gradients.add(array.getGradient());
+                }
+            }
+            double sumSquares = 0;
+            for (NDArray gradient : gradients) {
+                try (NDArray square = gradient.square(); NDArray sum = square.sum()) {
+                    sumSquares += sum.getFloat();
+                }
+            }
+            double norm = Math.sqrt(sumSquares);
+            if (norm > maxNorm) {
+                float scale = (float) (maxNorm / (norm + 1e-6));
+                for (NDArray gradient : gradients) {
+                    gradient.muli(scale);
+                }
+            }
+        } finally {
+            gradients.forEach(NDArray::close);
+        }
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}
