@@ -17,4 +17,12 @@ public interface ModelTrainer {
      * trains and saves a model, using the host's services from {@code context}.
      */
     Object command(TrainingContext context);
+
+    /**
+     * A fresh picocli command object for {@code trellis tune <name> ...}, which searches the family's
+     * hyperparameters, or {@code null} (the default) when the family has no search.
+     */
+    default Object tuneCommand(TrainingContext context) {
+        return null;
+    }
 }

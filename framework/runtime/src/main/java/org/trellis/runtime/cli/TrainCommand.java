@@ -3,13 +3,9 @@ package org.trellis.runtime.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
-import org.trellis.ml.spi.ModelTrainer;
 import org.trellis.runtime.config.TrellisConfig;
 import org.trellis.runtime.plugin.PartRegistry;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,26 +38,15 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (PartRegistry registry = configOptions.parts(config)) {
-            List<ModelTrainer> trainers = registry.extensions(ModelTrainer.class);
-            registry.extensionProblems().forEach(p -> err.println("warning: " + p));
+            Trainers trainers = new Trainers(registry, config, out, err);
             if (family == null) {
-                if (trainers.isEmpty()) {
+                if (!trainers.list(t -> t, trainers.context())) {
                     err.println("no model trainers: no loaded plugin provides one (see ./trellis plugins)");
                     return 2;
                 }
-                trainers.forEach(t -> out.printf(Locale.ROOT, "%-16s %s%n", t.name(), t.description()));
                 return 0;
             }
-            ModelTrainer trainer = trainers.stream().filter(t -> t.name().equals(family)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no trainer for '" + family + "'; available: "
-                            + (trainers.isEmpty() ? "none (see ./trellis plugins)"
-                                    : trainers.stream().map(ModelTrainer::name).collect(Collectors.joining(", ")))));
-            CommandLine command = new CommandLine(trainer.command(new HostTrainingContext(config, out, err)));
-            command.setCommandName("trellis train " + family);
-            command.setOut(out);
-            command.setErr(err);
-            command.setExecutionExceptionHandler(Main.errors(err));
-            return command.execute(args.toArray(new String[0]));
+            return trainers.train(family, args);
         }
     }
 }
