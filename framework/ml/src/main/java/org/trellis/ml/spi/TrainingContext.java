@@ -37,4 +37,14 @@ public interface TrainingContext {
 
     /** Whether stderr is a terminal (progress bars redraw in place) or a log (epoch lines only). */
     boolean interactive();
+
+    /**
+     * Backtest a strategy part alone on bars and report each trade it opened with the features at its
+     * signal bar, exactly as a run of that strategy trades (same engine, fills and costs).
+     *
+     * @throws UnsupportedOperationException when this host cannot run strategies
+     */
+    default StrategyTrades replay(StrategyReplay request) {
+        throw new UnsupportedOperationException("this host cannot backtest strategies");
+    }
 }

@@ -1,6 +1,18 @@
 package org.trellis.runtime.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
+import org.trellis.api.plugin.PartKind;
+import org.trellis.api.plugin.Params;
+import org.trellis.ml.spi.StrategyReplay;
+import org.trellis.ml.spi.StrategyTrades;
+import org.trellis.runtime.engine.BacktestEngine;
+import org.trellis.runtime.engine.EngineSettings;
+import org.trellis.runtime.engine.Pipeline;
+import org.trellis.runtime.engine.RunMode;
+import org.trellis.runtime.engine.SignalTradeRecorder;
+import org.trellis.runtime.engine.Sizing;
+import org.trellis.runtime.plugin.PartRegistry;
 import java.nio.file.Path;
 import org.trellis.api.market.BarSeries;
 import org.trellis.ml.spi.TrainingContext;
@@ -14,11 +26,13 @@ final class HostTrainingContext implements TrainingContext {
     private final TrellisConfig config;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final PartRegistry registry;
 
-    HostTrainingContext(TrellisConfig config, PrintWriter out, PrintWriter err) {
+    HostTrainingContext(TrellisConfig config, PrintWriter out, PrintWriter err, PartRegistry registry) {
         this.config = config;
         this.out = out;
         this.err = err;
+        this.registry = registry;
     }
 
     @Override
@@ -76,5 +90,30 @@ final class HostTrainingContext implements TrainingContext {
     @Override
     public boolean interactive() {
         return System.console() != null;
+    }
+
+    /** The strategy part alone on the bars, with the configured engine settings and the request's costs. */
+    @Override
+    public StrategyTrades replay(StrategyReplay request) {
+        Params params = Params.of(request.params());
+        Params effective = registry.effectiveParams(PartKind.STRATEGY, request.strategy(), params);
+        Pipeline pipeline = new Pipeline(request.strategy(), effective, () -> registry.strategy(request.strategy(), params),
+                List.of(), request.threshold(), Sizing.STRATEGY);
+        EngineSettings settings = config.engine().withCosts(request.feeBps(), request.slippageBps());
+        SignalTradeRecorder recorder = new SignalTradeRecorder();
+        new BacktestEngine(registry, settings).run(pipeline, List.of(columnar(request.bars())), List.of(),
+                interactive() ? ConsoleProgress.forTerminal(request.strategy()) : (done, total) -> { }, RunMode.BACKTEST, recorder);
+        return recorder.result();
+    }
+
+    private static ColumnarBarSeries columnar(BarSeries bars) {
+        if (bars instanceof ColumnarBarSeries c) {
+            return c;
+        }
+        ColumnarBarSeries.Builder b = ColumnarBarSeries.builder(bars.instrument(), bars.instrument().symbol());
+        for (int i = 0; i < bars.size(); i++) {
+            b.add(bars.time(i), bars.open(i), bars.high(i), bars.low(i), bars.close(i), bars.volume(i));
+        }
+        return b.build();
     }
 }

@@ -53,7 +53,7 @@ final class Trainers {
     }
 
     TrainingContext context() {
-        return new HostTrainingContext(config, out, err);
+        return new HostTrainingContext(config, out, err, registry);
     }
 
     /** Train a model of {@code family} with {@code args} (its own options); the command's exit code. */
