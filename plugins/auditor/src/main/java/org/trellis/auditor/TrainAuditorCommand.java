@@ -5,24 +5,60 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.trellis.api.market.BarSeries;
+import org.trellis.ml.data.SeriesSlice;
+import org.trellis.ml.model.ModelPaths;
 import org.trellis.ml.spi.TrainingContext;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code trellis train auditor --labels FILE.csv}: trains the XGBoost meta-label auditor and saves it. */
+/**
+ * {@code trellis train auditor --primary MODEL | --labels FILE.csv}: trains the XGBoost meta-label
+ * auditor and saves it.
+ */
 @Command(name = "auditor", mixinStandardHelpOptions = true,
         description = {"Train the XGBoost meta-label auditor: P(the trade an entry opens is profitable).",
-                "FILE.csv holds one row per primary signal, in time order: a header of input names (run features such as rsi14, "
-                        + "'confidence' = the signal's probability, 'direction' = +1 buy / -1 sell) and a 'label' column (1 = its trade "
-                        + "was profitable). Empty cells are missing values.",
+                "--primary MODEL: backtest the saved model's strategy alone on the first --train-share of --data (its training "
+                        + "split) and learn from each trade it opened: the run's features at the signal bar, 'confidence' (the "
+                        + "signal's probability) and 'direction' (+1 buy / -1 sell); label 1 when the trade made money after costs.",
+                "--labels FILE.csv: the same rows made elsewhere, one per primary signal in time order: a header of input names "
+                        + "and a 'label' column (1 = profitable). Empty cells are missing values.",
                 "Trained on the chronological first rows; the last --holdout share is scored, never trained on. Saves x.json "
                         + "(XGBoost JSON, readable by Python) and x.inputs.json (the input names).",
                 "Use it in a script: auditor 'xgboost', path: 'models/auditor.json', approve: 0.6"})
 public final class TrainAuditorCommand implements Callable<Integer> {
     private final TrainingContext context;
 
-    @Option(names = "--labels", required = true, paramLabel = "FILE.csv", description = "The meta-labels.")
-    Path labels;
+    /** Where the meta-labels come from: exactly one. */
+    static final class Source {
+        @Option(names = "--primary", paramLabel = "MODEL", description = "A saved primary model (folder or file) whose trades to label.")
+        String primary;
+
+        @Option(names = "--labels", paramLabel = "FILE.csv", description = "Meta-labels made elsewhere.")
+        Path labels;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--data", paramLabel = "DATA", description = "With --primary: bundled dataset or CSV (default: trellis.data.default).")
+    String data;
+
+    @Option(names = "--train-share", defaultValue = "0.7",
+            description = "With --primary: the chronological share of --data the primary trades on (default: ${DEFAULT-VALUE}).")
+    double trainShare;
+
+    @Option(names = "--threshold", defaultValue = "0.5",
+            description = "With --primary: the probability its decisions need, as the script's threshold (default: ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--fee-bps", defaultValue = "10", description = "With --primary: fee per fill, bps (default: ${DEFAULT-VALUE}).")
+    double feeBps;
+
+    @Option(names = "--slippage-bps", defaultValue = "5",
+            description = "With --primary: slippage per fill, bps (default: ${DEFAULT-VALUE}).")
+    double slippageBps;
 
     @Option(names = "--rounds", defaultValue = "100", description = "Boosting rounds = trees (default: ${DEFAULT-VALUE}).")
     int rounds;
@@ -55,7 +91,8 @@ public final class TrainAuditorCommand implements Callable<Integer> {
         if (!(holdout >= 0 && holdout < 1)) {
             throw new IllegalArgumentException("--holdout must be in [0, 1), got " + holdout);
         }
-        MetaLabels data = MetaLabels.read(labels);
+        MetaLabels data = source.labels != null ? MetaLabels.read(source.labels) : fromPrimary();
+        String labels = source.labels != null ? source.labels.toString() : "the trades of " + source.primary;
         int n = data.rows().length;
         int train = holdout == 0 ? n : (int) Math.floor(n * (1 - holdout));
         if (train < 1) {
@@ -98,5 +135,26 @@ public final class TrainAuditorCommand implements Callable<Integer> {
             o.flush();
         }
         return 0;
+    }
+
+    private MetaLabels fromPrimary() {
+        if (!(trainShare > 0 && trainShare <= 1)) {
+            throw new IllegalArgumentException("--train-share must be in (0, 1], got " + trainShare);
+        }
+        String dataName = data != null ? data : context.defaultData();
+        BarSeries all = context.data(dataName);
+        BarSeries train = SeriesSlice.head(all, (int) Math.floor(all.size() * trainShare));
+        PrintWriter err = context.err();
+        err.printf(Locale.ROOT, "Backtesting the primary %s alone on the first %,d of %,d bars of %s (threshold %s, fee %s bps, "
+                + "slippage %s bps)%n", source.primary, train.size(), all.size(), dataName, threshold, feeBps, slippageBps);
+        err.flush();
+        PrimarySignals.Result r = PrimarySignals.label(context, ModelPaths.resolve(source.primary), train,
+                new PrimarySignals.Settings(threshold, feeBps, slippageBps));
+        long good = Arrays.stream(r.labels().labels()).filter(l -> l == 1).count();
+        err.printf(Locale.ROOT, "The primary (%s %s) opened %,d trade(s): %,d labelled (%.1f%% profitable), %,d cut short by the end "
+                + "of the data and %,d never filled are left out%n", r.strategy(), r.params(), r.trades() + r.unfilled(),
+                r.labels().rows().length, 100.0 * good / r.labels().rows().length, r.cutShort(), r.unfilled());
+        err.flush();
+        return r.labels();
     }
 }

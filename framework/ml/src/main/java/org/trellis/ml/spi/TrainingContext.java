@@ -47,4 +47,14 @@ public interface TrainingContext {
     default StrategyTrades replay(StrategyReplay request) {
         throw new UnsupportedOperationException("this host cannot backtest strategies");
     }
+
+    /**
+     * A saved model of any loaded format, opened to score bars (the caller closes it).
+     *
+     * @throws org.trellis.ml.model.ModelException when nothing is there or no loaded plugin opens it
+     * @throws UnsupportedOperationException       when this host has no model formats
+     */
+    default BarClassifier openClassifier(Path model) {
+        throw new UnsupportedOperationException("this host cannot open saved models");
+    }
 }

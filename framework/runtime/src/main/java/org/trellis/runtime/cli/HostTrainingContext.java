@@ -2,6 +2,9 @@ package org.trellis.runtime.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import org.trellis.ml.predict.ModelFormats;
+import org.trellis.ml.spi.BarClassifier;
+import org.trellis.ml.spi.ModelFormat;
 import org.trellis.api.plugin.PartKind;
 import org.trellis.api.plugin.Params;
 import org.trellis.ml.spi.StrategyReplay;
@@ -90,6 +93,11 @@ final class HostTrainingContext implements TrainingContext {
     @Override
     public boolean interactive() {
         return System.console() != null;
+    }
+
+    @Override
+    public BarClassifier openClassifier(Path model) {
+        return new ModelFormats(registry.extensions(ModelFormat.class)).forPath(model).openClassifier(model, null);
     }
 
     /** The strategy part alone on the bars, with the configured engine settings and the request's costs. */

@@ -11,6 +11,7 @@ import org.trellis.deeplearning.model.Architectures;
 import org.trellis.deeplearning.model.ClassifierConfig;
 import org.trellis.deeplearning.model.LstmConfig;
 import org.trellis.deeplearning.model.TransformerConfig;
+import org.trellis.ml.data.SeriesSlice;
 import org.trellis.ml.spi.TrainingContext;
 import org.trellis.ml.train.ConsoleTrainingProgress;
 import org.trellis.ml.train.TrainingSettings;
@@ -99,7 +100,10 @@ public final class TrainDeepLearningCommand implements Callable<Integer> {
         String dataName = data != null ? data : context.defaultData();
         BarSeries series = context.data(dataName);
         if (last != null) {
-            series = new TailSeries(series, last);
+            if (last < 1) {
+                throw new IllegalArgumentException("--last must be >= 1 bar, got " + last);
+            }
+            series = SeriesSlice.tail(series, last);
         }
         String engineName = engine != null ? engine : context.defaultEngine();
         long runSeed = seed != null ? seed : context.seed();
