@@ -1,5 +1,6 @@
 package org.trellis.runtime.cli;
 
+import org.trellis.runtime.dsl.TrainUse;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,6 +44,15 @@ final class CheckCommand implements Callable<Integer> {
         ScriptRuns runs = new ScriptRuns(options, sandbox.unsafe);
         for (Path script : scripts) {
             try {
+                List<TrainUse> untrained = runs.untrained(script);
+                if (!untrained.isEmpty()) {
+                    // its parts open those models: they cannot be checked until the first run has trained them
+                    out.printf(Locale.ROOT, "ok  %s: compiles; its first run trains %d model(s) first:%n", script, untrained.size());
+                    for (TrainUse t : untrained) {
+                        out.printf(Locale.ROOT, "    %-16s -> %s (%s)%n", t.family(), t.out(), t.where());
+                    }
+                    continue;
+                }
                 List<ScriptRuns.Ready> ready = runs.prepare(script, err);
                 out.printf(Locale.ROOT, "ok  %s: %d strateg%s%n", script, ready.size(), ready.size() == 1 ? "y" : "ies");
                 for (ScriptRuns.Ready r : ready) {

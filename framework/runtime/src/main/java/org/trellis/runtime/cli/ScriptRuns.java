@@ -10,7 +10,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.trellis.runtime.config.TrellisConfig;
 import org.trellis.runtime.data.ColumnarBarSeries;
+import org.trellis.ml.model.ModelDirectory;
+import org.trellis.ml.model.ModelPaths;
+import org.trellis.runtime.dsl.ScriptContents;
+import org.trellis.runtime.dsl.ScriptException;
 import org.trellis.runtime.dsl.ScriptHost;
+import org.trellis.runtime.dsl.TrainUse;
 import org.trellis.runtime.dsl.ScriptPlan;
 import org.trellis.runtime.dsl.StrategySpec;
 import org.trellis.runtime.engine.BacktestEngine;
@@ -57,15 +62,58 @@ final class ScriptRuns {
         return registry;
     }
 
-    /** Compiles and runs the script's setup, resolves every part, loads the data: everything but trading. */
+    /**
+     * Compiles and runs the script's setup, trains the models its train statements name that do not
+     * exist yet (progress on err), resolves every part, loads the data: everything but trading.
+     */
     List<Ready> prepare(Path script, PrintWriter err) {
+        ScriptContents contents = new ScriptHost(registry, unsafe).read(script);
+        for (TrainUse t : contents.trainings()) {
+            trainIfMissing(script, t, err);
+        }
         List<Ready> ready = new ArrayList<>();
-        for (StrategySpec spec : new ScriptHost(registry, unsafe).evaluate(script)) {
+        for (StrategySpec spec : contents.strategies()) {
             ScriptPlan plan = ScriptPlan.of(spec, registry, config.engine(), config.defaultData());
             EngineSettings settings = options.applyFlags(plan.settings());
             ready.add(new Ready(script, plan, settings, options.load(plan.data(), config, settings.seed(), err)));
         }
         return ready;
+    }
+
+    /** The script's train statements whose model does not exist yet (what its first run will train). */
+    List<TrainUse> untrained(Path script) {
+        return new ScriptHost(registry, unsafe).read(script).trainings().stream()
+                .filter(t -> !exists(ModelPaths.resolve(t.out()))).toList();
+    }
+
+    private void trainIfMissing(Path script, TrainUse t, PrintWriter err) {
+        Path out = ModelPaths.resolve(t.out());
+        if (exists(out)) {
+            return;
+        }
+        List<String> args = t.arguments(out.toString());
+        err.printf(java.util.Locale.ROOT, "%s: no model at %s yet: training it (trellis train %s %s)%n", t.where(), out, t.family(),
+                String.join(" ", args));
+        err.flush();
+        int code;
+        try {
+            code = new Trainers(registry, config, err, err).train(t.family(), args);
+        } catch (IllegalArgumentException e) {
+            throw new ScriptException(t.where() + ": " + e.getMessage(), e);
+        }
+        if (code != 0) {
+            throw new ScriptException(t.where() + ": training '" + t.family() + "' failed (exit code " + code
+                    + ", its message is above); nothing was saved at " + out);
+        }
+        if (!exists(out)) {
+            throw new ScriptException(t.where() + ": trellis train " + t.family() + " finished but saved nothing at " + out
+                    + "; does the trainer take --out?");
+        }
+    }
+
+    /** A model folder with its metadata, or a model file. */
+    private static boolean exists(Path out) {
+        return java.nio.file.Files.isDirectory(out) ? ModelDirectory.isModel(out) : java.nio.file.Files.isRegularFile(out);
     }
 
     /** Backtests, one strategy after another (they share nothing, so order does not matter). */

@@ -45,6 +45,11 @@ public final class ScriptHost {
 
     /** Compiles and runs {@code file}; returns its strategy blocks as written. */
     public List<StrategySpec> evaluate(Path file) {
+        return read(file).strategies();
+    }
+
+    /** Compiles and runs {@code file}; returns its train statements and strategy blocks as written. */
+    public ScriptContents read(Path file) {
         String shown = PluginFolder.display(file);
         String text = read(file, shown);
         Class<?> type = compile(text, file.getFileName().toString(), shown);
@@ -66,7 +71,7 @@ public final class ScriptHost {
             throw new ScriptException(shown + ": declares no strategy; write strategy('name') { model 'sma-cross' } "
                     + "(see strategies/ for examples)");
         }
-        return List.copyOf(script.strategies());
+        return new ScriptContents(script.trainings(), script.strategies());
     }
 
     private static String read(Path file, String shown) {
