@@ -1,6 +1,5 @@
 package org.trellis.runtime.cli;
 
-import org.trellis.runtime.dsl.TrainUse;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,13 +43,7 @@ final class CheckCommand implements Callable<Integer> {
         ScriptRuns runs = new ScriptRuns(options, sandbox.unsafe);
         for (Path script : scripts) {
             try {
-                List<TrainUse> untrained = runs.untrained(script);
-                if (!untrained.isEmpty()) {
-                    // its parts open those models: they cannot be checked until the first run has trained them
-                    out.printf(Locale.ROOT, "ok  %s: compiles; its first run trains %d model(s) first:%n", script, untrained.size());
-                    for (TrainUse t : untrained) {
-                        out.printf(Locale.ROOT, "    %-16s -> %s (%s)%n", t.family(), t.out(), t.where());
-                    }
+                if (runs.untrainedSaid(script, "ok ", out)) { // compiles; its parts are checked once the models exist
                     continue;
                 }
                 List<ScriptRuns.Ready> ready = runs.prepare(script, err);

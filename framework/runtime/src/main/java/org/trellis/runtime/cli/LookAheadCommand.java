@@ -38,6 +38,9 @@ final class LookAheadCommand implements Callable<Integer> {
         int biased = 0;
         int checked = 0;
         for (Path script : scripts.scripts) {
+            if (runs.untrainedSaid(script, "skipped", out)) { // a check never trains: run the script once first
+                continue;
+            }
             for (ScriptRuns.Ready r : runs.prepare(script, spec.commandLine().getErr())) {
                 LookAheadCheck check = new LookAheadCheck(runs.registry(), r.settings());
                 for (ColumnarBarSeries series : r.data()) {

@@ -86,6 +86,22 @@ final class ScriptRuns {
                 .filter(t -> !exists(ModelPaths.resolve(t.out()))).toList();
     }
 
+    /**
+     * For the checks, which never train: when the script still has models to train, says so on out after
+     * {@code headline} and returns true (its parts open those models, so it cannot be checked yet).
+     */
+    boolean untrainedSaid(Path script, String headline, PrintWriter out) {
+        List<TrainUse> untrained = untrained(script);
+        if (untrained.isEmpty()) {
+            return false;
+        }
+        out.printf(java.util.Locale.ROOT, "%s %s: its first run trains %d model(s) first:%n", headline, script, untrained.size());
+        for (TrainUse t : untrained) {
+            out.printf(java.util.Locale.ROOT, "    %-16s -> %s (%s)%n", t.family(), t.out(), t.where());
+        }
+        return true;
+    }
+
     private void trainIfMissing(Path script, TrainUse t, PrintWriter err) {
         Path out = ModelPaths.resolve(t.out());
         if (exists(out)) {

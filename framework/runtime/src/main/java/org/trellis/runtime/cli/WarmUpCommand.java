@@ -38,6 +38,9 @@ final class WarmUpCommand implements Callable<Integer> {
         ScriptRuns runs = scripts.runs(options);
         WarmUpCheck check = new WarmUpCheck(runs.registry(), tolerance);
         for (Path script : scripts.scripts) {
+            if (runs.untrainedSaid(script, "skipped", out)) { // a check never trains: run the script once first
+                continue;
+            }
             for (ScriptRuns.Ready r : runs.prepare(script, spec.commandLine().getErr())) {
                 ColumnarBarSeries series = r.data().get(0);
                 out.printf(Locale.ROOT, "%s, strategy '%s' on %s (%d bars), tolerance %s%n", script, r.plan().name(),

@@ -29,7 +29,10 @@ class TrainStatementTest {
         Outcome check = trellis("check", s.toString());
         assertEquals(0, check.code(), check.err());
         assertTrue(check.out().contains("its first run trains 1 model(s) first") && check.out().contains("recording"), check.out());
-        assertFalse(Files.exists(model), "check trains nothing");
+        Outcome lookahead = trellis("check", "lookahead", s.toString());
+        assertEquals(0, lookahead.code(), lookahead.err());
+        assertTrue(lookahead.out().startsWith("skipped " + s + ": its first run trains 1 model(s) first"), lookahead.out());
+        assertFalse(Files.exists(model), "checks train nothing");
 
         Outcome first = trellis("run", s.toString(), "--quiet");
         assertEquals(0, first.code(), first.err());
