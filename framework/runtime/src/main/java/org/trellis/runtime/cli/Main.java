@@ -24,8 +24,9 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(errors(err));
-        // everything after `train FAMILY` belongs to the family's own command (its options, its --help)
+        // everything after `train FAMILY` (or `tune FAMILY`) belongs to the family's own command (its options, its --help)
         cli.getSubcommands().get("train").setStopAtPositional(true);
+        cli.getSubcommands().get("tune").setStopAtPositional(true);
         return cli.execute(args);
     }
 
