@@ -43,7 +43,12 @@ final class CheckCommand implements Callable<Integer> {
         ScriptRuns runs = new ScriptRuns(options, sandbox.unsafe);
         for (Path script : scripts) {
             try {
-                if (runs.untrainedSaid(script, "ok ", out)) { // compiles; its parts are checked once the models exist
+                if (!runs.untrained(script).isEmpty()) {
+                    // its parts open models its first run trains: check everything else, and say what is left
+                    int strategies = runs.validate(script, err);
+                    out.printf(Locale.ROOT, "ok  %s: %d strateg%s: parts, parameters and data checked; the models are not "
+                            + "trained yet%n", script, strategies, strategies == 1 ? "y" : "ies");
+                    runs.untrainedSaid(script, "   ", out);
                     continue;
                 }
                 List<ScriptRuns.Ready> ready = runs.prepare(script, err);

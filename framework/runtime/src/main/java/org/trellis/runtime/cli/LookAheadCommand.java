@@ -37,8 +37,10 @@ final class LookAheadCommand implements Callable<Integer> {
         ScriptRuns runs = scripts.runs(options);
         int biased = 0;
         int checked = 0;
+        int skipped = 0;
         for (Path script : scripts.scripts) {
-            if (runs.untrainedSaid(script, "skipped", out)) { // a check never trains: run the script once first
+            if (runs.untrainedSaid(script, "NOT CHECKED", out)) { // a check never trains: run the script once first
+                skipped++;
                 continue;
             }
             for (ScriptRuns.Ready r : runs.prepare(script, spec.commandLine().getErr())) {
@@ -63,7 +65,11 @@ final class LookAheadCommand implements Callable<Integer> {
             }
         }
         out.printf(Locale.ROOT, "%s: %d of %d checks look ahead%n", biased == 0 ? "clean" : "LOOK-AHEAD FOUND", biased, checked);
+        if (skipped > 0) {
+            out.printf(Locale.ROOT, "not checked: %d script(s) whose models are not trained yet (run each once, then check again)%n",
+                    skipped);
+        }
         out.flush();
-        return biased == 0 ? 0 : 3;
+        return biased > 0 ? 3 : skipped > 0 ? ScriptRuns.NOT_CHECKED : 0;
     }
 }

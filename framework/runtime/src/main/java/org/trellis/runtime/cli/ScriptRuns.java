@@ -35,6 +35,9 @@ final class ScriptRuns {
     record Ready(Path script, ScriptPlan plan, EngineSettings settings, List<ColumnarBarSeries> data) {
     }
 
+    /** Exit code of a check that could not check a script because its models are not trained yet. */
+    static final int NOT_CHECKED = 4;
+
     private final RunOptions options;
     private final TrellisConfig config;
     private final PartRegistry registry;
@@ -84,6 +87,19 @@ final class ScriptRuns {
     List<TrainUse> untrained(Path script) {
         return new ScriptHost(registry, unsafe).read(script).trainings().stream()
                 .filter(t -> !exists(ModelPaths.resolve(t.out()))).toList();
+    }
+
+    /**
+     * What {@code check} can do for a script whose models are not trained yet: every part name and
+     * parameter, and its data; returns the number of strategies.
+     */
+    int validate(Path script, PrintWriter err) {
+        List<StrategySpec> specs = new ScriptHost(registry, unsafe).read(script).strategies();
+        for (StrategySpec spec : specs) {
+            List<String> data = ScriptPlan.validate(spec, registry, config.defaultData());
+            options.load(data, config, config.seed(), err);
+        }
+        return specs.size();
     }
 
     /**

@@ -37,8 +37,10 @@ final class WarmUpCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ScriptRuns runs = scripts.runs(options);
         WarmUpCheck check = new WarmUpCheck(runs.registry(), tolerance);
+        int skipped = 0;
         for (Path script : scripts.scripts) {
-            if (runs.untrainedSaid(script, "skipped", out)) { // a check never trains: run the script once first
+            if (runs.untrainedSaid(script, "NOT CHECKED", out)) { // a check never trains: run the script once first
+                skipped++;
                 continue;
             }
             for (ScriptRuns.Ready r : runs.prepare(script, spec.commandLine().getErr())) {
@@ -58,6 +60,6 @@ final class WarmUpCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return 0;
+        return skipped > 0 ? ScriptRuns.NOT_CHECKED : 0;
     }
 }

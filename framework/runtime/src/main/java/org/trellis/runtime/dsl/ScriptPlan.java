@@ -47,6 +47,29 @@ public record ScriptPlan(String name, String where, Pipeline pipeline, List<Risk
                 spec.data.isEmpty() ? List.of(defaultData) : List.copyOf(spec.data), settings(spec, defaults));
     }
 
+    /**
+     * Checks every part name and parameter of the strategy block without creating any part: what can be
+     * checked of a script whose parts open models that its first run has still to train.
+     *
+     * @return the data the strategy names
+     */
+    public static List<String> validate(StrategySpec spec, PartRegistry registry, String defaultData) {
+        for (PartUse f : spec.features) {
+            params(registry, PartKind.FEATURE_SET, f);
+        }
+        if (spec.model != null) {
+            params(registry, PartKind.STRATEGY, spec.model);
+            registry.factory(PartKind.STRATEGY, spec.model.name());
+        } else if (spec.rule == null) {
+            throw new ScriptException(spec.where + ": strategy '" + spec.name + "' has neither a model nor a rule; add "
+                    + "model 'sma-cross' (a strategy part by name) or rule { f -> ... }");
+        }
+        for (PartUse g : spec.guards) {
+            params(registry, PartKind.RISK_GUARD, g);
+        }
+        return spec.data.isEmpty() ? List.of(defaultData) : List.copyOf(spec.data);
+    }
+
     private static Pipeline pipeline(StrategySpec spec, PartRegistry registry, List<FeatureRequest> features) {
         double threshold = spec.threshold == null ? 0 : spec.threshold;
         Sizing sizing = spec.sizing == null ? Sizing.STRATEGY : spec.sizing;

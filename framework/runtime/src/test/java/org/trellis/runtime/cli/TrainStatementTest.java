@@ -28,10 +28,13 @@ class TrainStatementTest {
 
         Outcome check = trellis("check", s.toString());
         assertEquals(0, check.code(), check.err());
+        assertTrue(check.out().startsWith("ok  " + s + ": 1 strategy: parts, parameters and data checked; the models are not "
+                + "trained yet"), check.out());
         assertTrue(check.out().contains("its first run trains 1 model(s) first") && check.out().contains("recording"), check.out());
         Outcome lookahead = trellis("check", "lookahead", s.toString());
-        assertEquals(0, lookahead.code(), lookahead.err());
-        assertTrue(lookahead.out().startsWith("skipped " + s + ": its first run trains 1 model(s) first"), lookahead.out());
+        assertEquals(4, lookahead.code(), "a look-ahead check that could not check says so in its exit code");
+        assertTrue(lookahead.out().startsWith("NOT CHECKED " + s + ": its first run trains 1 model(s) first"), lookahead.out());
+        assertTrue(lookahead.out().contains("not checked: 1 script(s) whose models are not trained yet"), lookahead.out());
         assertFalse(Files.exists(model), "checks train nothing");
 
         Outcome first = trellis("run", s.toString(), "--quiet");
@@ -44,6 +47,17 @@ class TrainStatementTest {
         assertEquals(0, second.code(), second.err());
         assertFalse(second.err().contains("training it"), second.err());
         assertEquals("kept", Files.readString(model), "an existing model is reused, never retrained");
+    }
+
+    @Test
+    void checkStillChecksThePartsOfAScriptWhoseModelsAreNotTrained() throws Exception {
+        // a value the compiler cannot see: checked when the block is validated
+        Path s = Files.writeString(dir.resolve("bad.groovy"), "train 'recording', out: '" + dir.resolve("m.txt") + "'\n"
+                + "int fast = -5\nstrategy('cross') {\n  data 'btc-usd-1h'\n  model 'sma-cross', fast: fast, slow: 20\n}\n");
+        Outcome check = trellis("check", s.toString());
+        assertEquals(2, check.code(), check.out());
+        assertTrue(check.err().contains("bad.groovy:5") && check.err().contains("fast"), check.err());
+        assertFalse(Files.exists(dir.resolve("m.txt")));
     }
 
     @Test
