@@ -99,7 +99,11 @@ public final class AuditorGuard implements RiskGuard {
         if (columns == null) {
             return;
         }
-        Track track = tracks.computeIfAbsent(context.instrument(), k -> new Track(columns.length));
+        Track track = tracks.get(context.instrument());
+        if (track == null) { // not computeIfAbsent: its lambda would capture this and be allocated every bar
+            track = new Track(columns.length);
+            tracks.put(context.instrument(), track);
+        }
         FeatureVector features = context.features();
         float[] row = track.row;
         for (int i = 0; i < columns.length; i++) {

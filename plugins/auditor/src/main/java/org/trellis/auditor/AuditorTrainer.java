@@ -12,7 +12,7 @@ public final class AuditorTrainer implements ModelTrainer {
 
     @Override
     public String description() {
-        return "XGBoost meta-label auditor (P(the entry's trade is profitable)) from a CSV of meta-labels: input columns + label";
+        return "XGBoost meta-label auditor (P(the entry's trade is profitable)) from a primary model's trades (--primary) or a CSV (--labels)";
     }
 
     @Override

@@ -31,9 +31,15 @@ record MetaLabels(List<String> inputs, float[][] rows, int[] labels) {
         List<String> inputs = new ArrayList<>();
         for (int c = 0; c < header.length; c++) {
             if (header[c].equals(LABEL)) {
+                if (labelColumn >= 0) {
+                    throw new IllegalArgumentException(file + " line 1: two '" + LABEL + "' columns (" + (labelColumn + 1) + " and "
+                            + (c + 1) + ")");
+                }
                 labelColumn = c;
             } else if (header[c].isEmpty()) {
                 throw new IllegalArgumentException(file + " line 1: column " + (c + 1) + " has no name");
+            } else if (inputs.contains(header[c])) {
+                throw new IllegalArgumentException(file + " line 1: column " + (c + 1) + " repeats the input name '" + header[c] + "'");
             } else {
                 inputs.add(header[c]);
             }

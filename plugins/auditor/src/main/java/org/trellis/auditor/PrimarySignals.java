@@ -25,8 +25,12 @@ final class PrimarySignals {
     record Settings(double threshold, double feeBps, double slippageBps) {
     }
 
-    /** The labels and what the primary's run looked like. */
-    record Result(MetaLabels labels, String strategy, Map<String, Object> params, int trades, int cutShort, int unfilled) {
+    /**
+     * The labels and what the primary's run looked like; {@code inSampleBars} of the replayed bars are
+     * ones the primary itself learned from (its training or validation windows), -1 when it does not say.
+     */
+    record Result(MetaLabels labels, String strategy, Map<String, Object> params, int trades, int cutShort, int unfilled,
+                  int inSampleBars) {
     }
 
     private PrimarySignals() {
@@ -35,9 +39,11 @@ final class PrimarySignals {
     static Result label(TrainingContext context, Path primary, BarSeries bars, Settings settings) {
         String strategy;
         Map<String, Object> params;
+        int inSample;
         try (BarClassifier model = context.openClassifier(primary)) {
             strategy = model.strategy();
             params = model.strategyParams();
+            inSample = inSample(bars, model.lastSeenMillis());
         }
         StrategyTrades run = context.replay(new StrategyReplay(strategy, params, bars, settings.threshold(), settings.feeBps(),
                 settings.slippageBps()));
@@ -74,6 +80,17 @@ final class PrimarySignals {
         }
         MetaLabels meta = new MetaLabels(List.copyOf(inputs), rows.toArray(new float[0][]),
                 labels.stream().mapToInt(Integer::intValue).toArray());
-        return new Result(meta, strategy, params, run.trades().size(), cutShort, run.unfilled());
+        return new Result(meta, strategy, params, run.trades().size(), cutShort, run.unfilled(), inSample);
+    }
+
+    private static int inSample(BarSeries bars, long lastSeen) {
+        if (lastSeen == Long.MIN_VALUE) {
+            return -1;
+        }
+        int n = 0;
+        while (n < bars.size() && bars.time(n) <= lastSeen) {
+            n++;
+        }
+        return n;
     }
 }

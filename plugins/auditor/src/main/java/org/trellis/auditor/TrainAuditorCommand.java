@@ -154,6 +154,11 @@ public final class TrainAuditorCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "The primary (%s %s) opened %,d trade(s): %,d labelled (%.1f%% profitable), %,d cut short by the end "
                 + "of the data and %,d never filled are left out%n", r.strategy(), r.params(), r.trades() + r.unfilled(),
                 r.labels().rows().length, 100.0 * good / r.labels().rows().length, r.cutShort(), r.unfilled());
+        if (r.inSampleBars() > 0) {
+            err.printf(Locale.ROOT, "note: %,d of these %,d bars are ones the primary learned from (its training and validation "
+                    + "windows): its signals there are in-sample and look better than they will on new bars%n", r.inSampleBars(),
+                    train.size());
+        }
         err.flush();
         return r.labels();
     }

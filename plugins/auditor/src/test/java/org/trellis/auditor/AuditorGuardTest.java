@@ -146,6 +146,28 @@ class AuditorGuardTest {
         assertEquals("BUY", last.get("side"));
     }
 
+    /** The per-bar path (copying the run's features into each instrument's row) allocates nothing. */
+    @Test
+    void barsAllocateNothing(@TempDir Path dir) throws Exception {
+        AuditorGuard guard = (AuditorGuard) guard(pythonAuditor(dir, "f0", "f1", "f2", "f3", "f4", "f5", "confidence", "f7"), 0.5);
+        guard.bind(new FeatureSchema(List.of("close", "f7", "f5", "f4", "f3", "f2", "f1", "f0")));
+        double[] features = {42, 1, 2, 3, 4, 5, 6, 7};
+        StrategyContext btc = bar(BTC, features);
+        StrategyContext eth = bar(ETH, features);
+        for (int i = 0; i < 100_000; i++) {
+            guard.onBar(i % 2 == 0 ? btc : eth, null);
+        }
+        var bean = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        long before = bean.getThreadAllocatedBytes(id);
+        for (int i = 0; i < 100_000; i++) {
+            features[1] = i;
+            guard.onBar(i % 2 == 0 ? btc : eth, null);
+        }
+        long allocated = bean.getThreadAllocatedBytes(id) - before;
+        assertTrue(allocated < 10_000, allocated + " bytes for 100,000 bars");
+    }
+
     @Test
     void directionIsPlusOneForBuysAndMinusOneForSells(@TempDir Path dir) {
         // trained here: profitable exactly when the entry is a buy

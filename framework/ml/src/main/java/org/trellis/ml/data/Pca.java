@@ -3,6 +3,7 @@ package org.trellis.ml.data;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -37,6 +38,13 @@ public final class Pca {
     public Pca(@JsonProperty("inputs") List<String> inputs, @JsonProperty("projected") List<String> projected,
                @JsonProperty("mean") double[] mean, @JsonProperty("components") double[][] components,
                @JsonProperty("eigenvalues") double[] eigenvalues, @JsonProperty("total") double total) {
+        require(inputs != null && projected != null && mean != null && components != null && eigenvalues != null,
+                "PCA statistics need inputs, projected, mean, components and eigenvalues");
+        require(Set.copyOf(inputs).size() == inputs.size(), "PCA inputs repeat a name: " + inputs);
+        require(total > 0 && Double.isFinite(total), "PCA total variance must be finite and > 0, got " + total);
+        require(Arrays.stream(mean).allMatch(Double::isFinite) && Arrays.stream(eigenvalues).allMatch(v -> v >= 0 && v <= total * (1 + 1e-9))
+                && Arrays.stream(components).allMatch(c -> c != null && Arrays.stream(c).allMatch(Double::isFinite)),
+                "PCA statistics must be finite: means, loadings, and eigenvalues in [0, total]");
         this.inputs = List.copyOf(inputs);
         this.projected = List.copyOf(projected);
         this.mean = mean.clone();
@@ -90,7 +98,7 @@ public final class Pca {
     }
 
     /**
-     * Fit on rows {@code from .. to - 1} of {@code matrix} (rows with a missing value are skipped).
+     * Fit on rows {@code from .. to - 1} of {@code matrix} (rows missing a projected value are skipped).
      *
      * @param projected the columns to project (the rest pass through)
      * @param keep      share of the variance to keep, in (0, 1]
@@ -109,7 +117,7 @@ public final class Pca {
         int n = 0;
         double[] delta = new double[d];
         for (int r = from; r < to; r++) {
-            if (!matrix.rowIsFinite(r)) {
+            if (!projectedFinite(matrix, r, cols)) {
                 continue;
             }
             n++;
@@ -159,6 +167,12 @@ public final class Pca {
         }
         return new Pca(matrix.names(), projected, mean, kept.toArray(new double[0][]),
                 keptValues.stream().mapToDouble(Double::doubleValue).toArray(), total);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
     }
 
     /** The output columns: {@code pc1 .. pcK}, then the columns passed through. */
@@ -214,6 +228,15 @@ public final class Pca {
             }
         }
         return new FeatureMatrix(outputs(), times, values);
+    }
+
+    private static boolean projectedFinite(FeatureMatrix matrix, int row, int[] cols) {
+        for (int c : cols) {
+            if (!Float.isFinite(matrix.get(row, c))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int[] indices(List<String> names, List<String> wanted) {

@@ -107,6 +107,25 @@ class PcaTest {
     }
 
     @Test
+    void aMissingPassThroughValueDoesNotDropTheRowFromTheFit() {
+        FeatureMatrix m = matrix(List.of("a", "b", "t"), new double[][] {{3, 0, Double.NaN}, {-3, 0, 1}, {0, 1, 2}, {0, -1, 3}});
+        assertArrayEquals(new double[] {4.5, 0.5}, Pca.fit(m, 0, 4, List.of("a", "b"), 0.95).eigenvalues(), 1e-12);
+    }
+
+    @Test
+    void storedStatisticsThatCannotBeAreRefused() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String ok = "{\"inputs\":[\"a\",\"b\"],\"projected\":[\"a\",\"b\"],\"mean\":[0,0],\"components\":[[1,0]],"
+                + "\"eigenvalues\":[4.5],\"total\":5}";
+        assertEquals(List.of("pc1"), json.readValue(ok, Pca.class).outputs());
+        for (String bad : List.of(ok.replace("\"total\":5", "\"total\":0"), ok.replace("[\"a\",\"b\"],\"projected", "[\"a\",\"a\"],\"projected"),
+                ok.replace("\"mean\":[0,0]", "\"mean\":[0,\"NaN\"]"), ok.replace(",\"mean\":[0,0]", ""))) {
+            Exception e = assertThrows(Exception.class, () -> json.readValue(bad, Pca.class), bad);
+            assertTrue(e.getMessage().contains("PCA"), e.getMessage());
+        }
+    }
+
+    @Test
     void roundTripsThroughJson() throws Exception {
         FeatureMatrix m = matrix(List.of("a", "b", "t"), new double[][] {{3, 0, 1}, {-3, 0.2, 2}, {0, 1, 3}, {0.1, -1, 4}});
         Pca pca = Pca.fit(m, 0, 4, List.of("a", "b"), 0.99);

@@ -121,6 +121,8 @@ final class ScriptRuns {
     private void trainIfMissing(Path script, TrainUse t, PrintWriter err) {
         Path out = ModelPaths.resolve(t.out());
         if (exists(out)) {
+            // the statement's options may have changed since: say which model is used, and how to retrain it
+            err.printf(java.util.Locale.ROOT, "%s: using the %s model at %s (delete it to train it again)%n", t.where(), t.family(), out);
             return;
         }
         List<String> args = t.arguments(out.toString());

@@ -46,6 +46,8 @@ class TrainStatementTest {
         Outcome second = trellis("run", s.toString(), "--quiet");
         assertEquals(0, second.code(), second.err());
         assertFalse(second.err().contains("training it"), second.err());
+        assertTrue(second.err().contains("s.groovy:1: using the recording model at " + model + " (delete it to train it again)"),
+                second.err());
         assertEquals("kept", Files.readString(model), "an existing model is reused, never retrained");
     }
 
