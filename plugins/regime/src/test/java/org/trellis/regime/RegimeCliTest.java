@@ -81,6 +81,8 @@ class RegimeCliTest {
         JsonNode outputs = new ObjectMapper().readTree(predicted.out()).get("outputs");
         assertEquals(2, outputs.size());
         RegimeModel loaded = RegimeModel.open(model);
+        // a run starts at an arbitrary bar: from the chain's long-run share of each state, not from the first training bar's
+        org.junit.jupiter.api.Assertions.assertArrayEquals(loaded.hmm().stationary(), loaded.hmm().start(), 1e-12);
         for (int s = 0; s < 2; s++) {
             ForwardFilter filter = new ForwardFilter(loaded.hmm());
             for (int t = rows.length - lengths[s]; t < rows.length; t++) {

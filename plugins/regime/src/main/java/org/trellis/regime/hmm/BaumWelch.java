@@ -130,10 +130,16 @@ public final class BaumWelch {
         while (done < settings.maxIterations()) {
             GaussianHmm next = mStep(model, x, logB, logAlpha, logBeta, ll, floor);
             double nextLl = eStep(next, x, logB, logAlpha, logBeta);
+            double gain = nextLl - ll;
+            if (gain < 0) {
+                // EM cannot lower the likelihood: a fall is rounding at the optimum, so keep the better model.
+                // The buffers now hold next's passes; the caller only reads the model and the history.
+                converged = true;
+                break;
+            }
             done++;
             history[done] = nextLl;
             listener.iteration(done, nextLl);
-            double gain = nextLl - ll;
             model = next;
             ll = nextLl;
             if (gain < settings.tolerance()) {

@@ -143,6 +143,46 @@ public final class GaussianHmm {
      * Means, variances, start and transition probabilities move together, so the likelihood of every
      * sequence is unchanged.
      */
+    /**
+     * The transition matrix's stationary distribution (power iteration from the uniform one; chains
+     * that never settle keep the average of their last two iterates), renormalised against drift.
+     */
+    public double[] stationary() {
+        int k = states();
+        double[] p = new double[k];
+        java.util.Arrays.fill(p, 1.0 / k);
+        double[] next = new double[k];
+        for (int it = 0; it < 10_000; it++) {
+            java.util.Arrays.fill(next, 0);
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    next[j] += p[i] * transition(i, j);
+                }
+            }
+            double change = 0;
+            for (int j = 0; j < k; j++) {
+                change = Math.max(change, Math.abs(next[j] - p[j]));
+            }
+            if (change < 1e-15) {
+                p = next.clone();
+                break;
+            }
+            for (int j = 0; j < k; j++) {
+                p[j] = it == 9_999 ? (p[j] + next[j]) / 2 : next[j];
+            }
+        }
+        double sum = java.util.Arrays.stream(p).sum();
+        for (int j = 0; j < k; j++) {
+            p[j] /= sum;
+        }
+        return p;
+    }
+
+    /** The same model starting from {@code start}. */
+    public GaussianHmm withStart(double[] start) {
+        return new GaussianHmm(start, transition(), means(), variances());
+    }
+
     public GaussianHmm permuted(int[] order) {
         int k = states();
         boolean[] seen = new boolean[k];

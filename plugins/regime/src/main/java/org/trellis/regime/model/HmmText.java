@@ -86,7 +86,7 @@ public final class HmmText {
         }
         int k = r.count("states");
         int d = r.count("dimensions");
-        double[] start = r.numbers(r.next("start", k + 1), 1);
+        double[] start = r.distribution(r.numbers(r.next("start", k + 1), 1), "start");
         double[][] transition = r.rows("transition", k, k);
         double[][] means = r.rows("mean", k, d);
         double[][] variances = r.rows("variance", k, d);
@@ -169,8 +169,33 @@ public final class HmmText {
                     throw problem(String.format(Locale.ROOT, "expected '%s %d', found '%s %s'", key, i, key, f[1]));
                 }
                 out[i] = numbers(f, 2);
+                // checked here, where the line is known, rather than by the HMM's constructor
+                if (key.equals("transition")) {
+                    distribution(out[i], "transition " + i);
+                } else if (key.equals("variance")) {
+                    for (int j = 0; j < width; j++) {
+                        if (!(out[i][j] > 0)) {
+                            throw problem("'variance " + i + "' value " + (j + 1) + " must be > 0, got " + out[i][j]);
+                        }
+                    }
+                }
             }
             return out;
+        }
+
+        /** Probabilities in [0, 1] that sum to 1, as the HMM needs them. */
+        double[] distribution(double[] p, String what) {
+            double sum = 0;
+            for (int i = 0; i < p.length; i++) {
+                if (!(p[i] >= 0 && p[i] <= 1)) {
+                    throw problem("'" + what + "' value " + (i + 1) + " is not a probability: " + p[i]);
+                }
+                sum += p[i];
+            }
+            if (Math.abs(sum - 1) > GaussianHmm.SUM_TOLERANCE) {
+                throw problem("'" + what + "' probabilities must sum to 1, got " + sum);
+            }
+            return p;
         }
     }
 }

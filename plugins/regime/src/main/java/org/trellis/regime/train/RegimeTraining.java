@@ -51,7 +51,10 @@ public final class RegimeTraining {
                     + "-state model needs at least " + Math.max(10 * k, 2));
         }
         BaumWelch.Fit fit = BaumWelch.fit(x, request.settings(), listener);
+        // Baum-Welch's start is the posterior of the training series' first bar, often one state for sure;
+        // a run starts at an arbitrary bar, where the chain's long-run share of each state is the fair prior
         GaussianHmm sorted = fit.model().sortedBy(RegimeInputs.VOLATILITY_COLUMN);
+        sorted = sorted.withStart(sorted.stationary());
         double[] trainShare = shares(sorted, rows, 0, trainBars);
         double[] heldOutShare = shares(sorted, rows, trainBars, rows.length);
 

@@ -58,6 +58,16 @@ public class RegimeModelTest {
         assertTrue(e.getMessage().contains("changed or damaged"), e.getMessage());
     }
 
+    private static int lineOf(String text, String prefix) {
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no line starts with " + prefix);
+    }
+
     @Test
     void malformedParameterTextNamesTheLine() {
         byte[] good = HmmText.write(fitted(), List.of("c"));
@@ -65,10 +75,17 @@ public class RegimeModelTest {
         String text = new String(good, StandardCharsets.UTF_8);
         ModelException bad = assertThrows(ModelException.class,
                 () -> HmmText.parse(text.replaceFirst("mean 1 \\S+", "mean 1 x").getBytes(StandardCharsets.UTF_8), "w.params"));
-        assertTrue(bad.getMessage().startsWith("w.params:") && bad.getMessage().contains("not a number: 'x'"), bad.getMessage());
+        int meanLine = lineOf(text, "mean 1 ");
+        assertTrue(bad.getMessage().startsWith("w.params:" + meanLine + ": ") && bad.getMessage().contains("not a number: 'x'"),
+                bad.getMessage());
         ModelException sum = assertThrows(ModelException.class,
                 () -> HmmText.parse(text.replaceFirst("start \\S+", "start 0.9").getBytes(StandardCharsets.UTF_8), "w.params"));
-        assertTrue(sum.getMessage().contains("sum to 1"), sum.getMessage());
+        assertTrue(sum.getMessage().startsWith("w.params:" + lineOf(text, "start ") + ": ") && sum.getMessage().contains("sum to 1"),
+                sum.getMessage());
+        ModelException variance = assertThrows(ModelException.class,
+                () -> HmmText.parse(text.replaceFirst("variance 2 \\S+", "variance 2 -1").getBytes(StandardCharsets.UTF_8), "w.params"));
+        assertTrue(variance.getMessage().startsWith("w.params:" + lineOf(text, "variance 2 ") + ": ")
+                && variance.getMessage().contains("must be > 0"), variance.getMessage());
         ModelException cut = assertThrows(ModelException.class,
                 () -> HmmText.parse(text.substring(0, text.indexOf("variance 2")).getBytes(StandardCharsets.UTF_8), "w.params"));
         assertTrue(cut.getMessage().contains("ends before its 'variance' line"), cut.getMessage());
