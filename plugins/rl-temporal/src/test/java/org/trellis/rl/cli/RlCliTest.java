@@ -39,9 +39,8 @@ class RlCliTest {
         assertEquals(0, imported.code(), imported.err());
         assertTrue(imported.out().contains("Imported 36 tensors") && imported.out().contains("count 24325"), imported.out());
 
-        Path input = dir.resolve("in.json");
         List<Lacuna.Case> cases = Lacuna.cases().subList(0, 4);
-        writeInputs(input, cases);
+        Path input = writeInputs(dir.resolve("in.json"), cases, 0);
         for (String[] engine : new String[][] {{}, {"--engine", "pytorch"}}) {
             String[] args = concat(new String[] {"models", "predict", model.toString(), "--input", input.toString()}, engine);
             Outcome predicted = trellis(args);
@@ -108,35 +107,27 @@ class RlCliTest {
         assertEquals(0, trellis("rl", "import", Lacuna.WEIGHTS.toString(), "--out", model.toString()).code());
         // reference case 0 starts with an all-zero row: its last four rows alone give the same outputs
         Lacuna.Case first = Lacuna.cases().get(0);
+        Path input = writeInputs(dir.resolve("short.json"), List.of(first), 1);
         ObjectMapper json = new ObjectMapper();
-        ObjectNode doc = json.createObjectNode();
-        ArrayNode rows = doc.putArray("inputs").addArray();
-        for (int t = 1; t < 5; t++) {
-            ArrayNode row = rows.addArray();
-            for (int f = 0; f < 18; f++) {
-                row.add(first.history()[t * 18 + f]);
-            }
-        }
-        Path input = Files.writeString(dir.resolve("short.json"), doc.toString());
         Outcome predicted = trellis("models", "predict", model.toString(), "--input", input.toString());
         assertEquals(0, predicted.code(), predicted.err());
         assertEquals(first.value(), json.readTree(predicted.out()).get("outputs").get(0).get(3).asDouble(), 1e-5);
     }
 
-    private static void writeInputs(Path file, List<Lacuna.Case> cases) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode doc = json.createObjectNode();
+    /** A models predict input of each case's history from row {@code fromRow} on. */
+    private static Path writeInputs(Path file, List<Lacuna.Case> cases, int fromRow) throws Exception {
+        ObjectNode doc = new ObjectMapper().createObjectNode();
         ArrayNode inputs = doc.putArray("inputs");
         for (Lacuna.Case c : cases) {
             ArrayNode rows = inputs.addArray();
-            for (int t = 0; t < 5; t++) {
+            for (int t = fromRow; t < 5; t++) {
                 ArrayNode row = rows.addArray();
                 for (int f = 0; f < 18; f++) {
                     row.add(c.history()[t * 18 + f]);
                 }
             }
         }
-        Files.writeString(file, doc.toString());
+        return Files.writeString(file, doc.toString());
     }
 
     private static String[] concat(String[] a, String[] b) {
