@@ -1,6 +1,7 @@
 package org.trellis.runtime.cli;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import org.trellis.runtime.data.DataException;
@@ -27,6 +28,14 @@ public final class Main implements Runnable {
         // everything after `train FAMILY` (or `tune FAMILY`) belongs to the family's own command (its options, its --help)
         cli.getSubcommands().get("train").setStopAtPositional(true);
         cli.getSubcommands().get("tune").setStopAtPositional(true);
+        ExtensionCommands.listInHelp(cli);
+        if (ExtensionCommands.mayName(cli, args)) {
+            // a plugin's command (e.g. `rl import`); when none has that name, picocli reports the unknown command
+            Optional<Integer> code = ExtensionCommands.run(args, out, err);
+            if (code.isPresent()) {
+                return code.get();
+            }
+        }
         return cli.execute(args);
     }
 

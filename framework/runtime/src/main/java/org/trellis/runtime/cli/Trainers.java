@@ -80,7 +80,8 @@ final class Trainers {
         return names.isEmpty() ? "none" : names;
     }
 
-    private int execute(Object command, String name, List<String> args) {
+    /** Runs a plugin's picocli command named {@code name} with the CLI's console and error handling. */
+    int execute(Object command, String name, List<String> args) {
         CommandLine line = new CommandLine(command);
         line.setCommandName(name);
         line.setOut(out);

@@ -106,10 +106,20 @@ public final class PartRegistry implements AutoCloseable {
                 register(factory, plugin);
             }
         }
-        if (count() == before && refusals.stream().noneMatch(r -> r.plugin() == plugin)) {
+        if (count() == before && refusals.stream().noneMatch(r -> r.plugin() == plugin) && !providesExtensions(loader)) {
             refuse(null, plugin.name(), plugin, "provides no parts: list its factories in META-INF/services/"
                     + "org.trellis.api.plugin.<Kind>Factory (see examples/third-party-plugin)");
         }
+    }
+
+    /**
+     * Whether a plugin's own JAR lists ML runtime services (model formats, trainers, commands): a plugin
+     * may provide only those, e.g. a model format and its import command, and is not empty then.
+     */
+    private static boolean providesExtensions(URLClassLoader loader) {
+        return java.util.stream.Stream.of(org.trellis.ml.spi.ModelFormat.class, org.trellis.ml.spi.ModelTrainer.class,
+                        org.trellis.ml.spi.CommandExtension.class)
+                .anyMatch(spi -> loader.findResource("META-INF/services/" + spi.getName()) != null);
     }
 
     /**

@@ -26,8 +26,12 @@ import org.trellis.api.plugin.ApiVersion;
  */
 public final class PluginFolder {
     private static final Logger LOG = LoggerFactory.getLogger(PluginFolder.class);
-    /** Packages every plugin shares with Trellis (one copy for all): the API, logging, the ML runtimes. */
-    public static final List<String> DEFAULT_SHARED = List.of("org.trellis.api", "org.trellis.ml", "org.slf4j", "picocli", "ai.djl", "ml.dmlc.xgboost4j");
+    /**
+     * Packages every plugin shares with Trellis (one copy for all): the API, logging, the ML runtimes, and
+     * Jackson, which trellis-ml's own API exposes ({@code ModelDirectory.json()}, model.json) and model files parse with.
+     */
+    public static final List<String> DEFAULT_SHARED = List.of("org.trellis.api", "org.trellis.ml", "org.slf4j", "picocli", "ai.djl", "ml.dmlc.xgboost4j",
+            "com.fasterxml.jackson");
 
     private final Path dir;
     private final List<String> sharedPackages;
