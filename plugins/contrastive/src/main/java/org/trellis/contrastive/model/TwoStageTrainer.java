@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.trellis.ml.engine.Engines;
+import org.trellis.ml.train.EpochResult;
+import org.trellis.ml.train.TrainingListener;
 
 /**
  * The two-stage training of the supervised-contrastive agent:
@@ -77,11 +79,23 @@ public final class TwoStageTrainer {
     private final Settings settings;
     private final List<Double> contrastiveLosses = new ArrayList<>();
     private final List<Double> probeLosses = new ArrayList<>();
+    private TrainingListener contrastiveProgress = TrainingListener.NONE;
+    private TrainingListener probeProgress = TrainingListener.NONE;
 
     public TwoStageTrainer(String engineName, TransformerAgentConfig config, Settings settings) {
         this.engineName = Engines.canonicalName(engineName);
         this.config = config;
         this.settings = settings;
+    }
+
+    /**
+     * Listeners of each stage's steps and epochs (for a progress bar). Neither stage has a validation
+     * pass: the epochs report NaN validation loss and accuracy.
+     */
+    public TwoStageTrainer progress(TrainingListener contrastive, TrainingListener probe) {
+        this.contrastiveProgress = contrastive == null ? TrainingListener.NONE : contrastive;
+        this.probeProgress = probe == null ? TrainingListener.NONE : probe;
+        return this;
     }
 
     /** Mean SupCon loss of every contrastive epoch of the last run. */
@@ -126,6 +140,9 @@ public final class TwoStageTrainer {
             trainer.initialize(agent.inputShape(settings.batchSize()));
             SplittableRandom random = new SplittableRandom(settings.seed());
             int[] order = new int[train.count()];
+            // a last batch of one window has no pair to compare and is skipped
+            int stepsPerEpoch = train.count() / settings.batchSize() + (train.count() % settings.batchSize() >= 2 ? 1 : 0);
+            long start = System.currentTimeMillis();
             for (int epoch = 0; epoch < settings.contrastiveEpochs(); epoch++) {
                 shuffle(order, random);
                 double sum = 0;
@@ -137,8 +154,11 @@ public final class TwoStageTrainer {
                     }
                     sum += contrastiveStep(trainer, stage, train, order, from, to);
                     steps++;
+                    contrastiveProgress.onStep(epoch + 1, steps, stepsPerEpoch, sum / steps);
                 }
                 contrastiveLosses.add(sum / Math.max(1, steps));
+                contrastiveProgress.onEpoch(new EpochResult(epoch + 1, sum / Math.max(1, steps), Double.NaN, Double.NaN,
+                        config.learningRate(), false, System.currentTimeMillis() - start), settings.contrastiveEpochs());
             }
         } catch (RuntimeException e) {
             model.close();
@@ -218,6 +238,8 @@ public final class TwoStageTrainer {
                 trainer.initialize(new Shape(settings.batchSize(), d));
                 SplittableRandom random = new SplittableRandom(settings.seed() + 1);
                 int[] order = new int[n];
+                int stepsPerEpoch = (n + settings.batchSize() - 1) / settings.batchSize();
+                long start = System.currentTimeMillis();
                 for (int epoch = 0; epoch < settings.probeEpochs(); epoch++) {
                     shuffle(order, random);
                     double sum = 0;
@@ -226,8 +248,11 @@ public final class TwoStageTrainer {
                         int to = Math.min(n, from + settings.batchSize());
                         sum += probeStep(trainer, standardised, d, train.labels(), order, from, to);
                         steps++;
+                        probeProgress.onStep(epoch + 1, steps, stepsPerEpoch, sum / steps);
                     }
                     probeLosses.add(sum / steps);
+                    probeProgress.onEpoch(new EpochResult(epoch + 1, sum / steps, Double.NaN, Double.NaN,
+                            settings.probeLearningRate(), false, System.currentTimeMillis() - start), settings.probeEpochs());
                 }
             }
             float[] weights = linear.getParameters().get("weight").getArray().toFloatArray();
