@@ -26,6 +26,7 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler(errors(err));
         // everything after `train FAMILY` belongs to the family's own command (its options, its --help)
         cli.getSubcommands().get("train").setStopAtPositional(true);
+        cli.getSubcommands().get("tune").setStopAtPositional(true); // likewise after `tune FAMILY`
         return cli.execute(args);
     }
 

@@ -79,6 +79,7 @@ public final class TwoStageTrainer {
     private final Settings settings;
     private final List<Double> contrastiveLosses = new ArrayList<>();
     private final List<Double> probeLosses = new ArrayList<>();
+    private int skippedSteps;
     private TrainingListener contrastiveProgress = TrainingListener.NONE;
     private TrainingListener probeProgress = TrainingListener.NONE;
 
@@ -98,7 +99,12 @@ public final class TwoStageTrainer {
         return this;
     }
 
-    /** Mean SupCon loss of every contrastive epoch of the last run. */
+    /** Contrastive steps of the last run whose loss or gradient was not finite, so that their update was dropped. */
+    public int skippedSteps() {
+        return skippedSteps;
+    }
+
+    /** Mean SupCon loss of every contrastive epoch of the last run (over its steps with a finite loss). */
     public List<Double> contrastiveLosses() {
         return List.copyOf(contrastiveLosses);
     }
@@ -134,6 +140,7 @@ public final class TwoStageTrainer {
         model.setBlock(stage);
         ContrastiveModel result = new ContrastiveModel(model, agent);
         contrastiveLosses.clear();
+        skippedSteps = 0;
         DefaultTrainingConfig training = new DefaultTrainingConfig(new SupConLoss("supcon", settings.temperature()))
                 .optOptimizer(adamW(config.learningRate()));
         try (Trainer trainer = model.newTrainer(training)) {
@@ -147,17 +154,22 @@ public final class TwoStageTrainer {
                 shuffle(order, random);
                 double sum = 0;
                 int steps = 0;
+                int finite = 0;
                 for (int from = 0; from + 2 <= order.length; from += settings.batchSize()) {
                     int to = Math.min(order.length, from + settings.batchSize());
                     if (to - from < 2) {
                         break;
                     }
-                    sum += contrastiveStep(trainer, stage, train, order, from, to);
+                    double loss = contrastiveStep(trainer, stage, train, order, from, to);
                     steps++;
-                    contrastiveProgress.onStep(epoch + 1, steps, stepsPerEpoch, sum / steps);
+                    if (Double.isFinite(loss)) {
+                        sum += loss;
+                        finite++;
+                    }
+                    contrastiveProgress.onStep(epoch + 1, steps, stepsPerEpoch, sum / Math.max(1, finite));
                 }
-                contrastiveLosses.add(sum / Math.max(1, steps));
-                contrastiveProgress.onEpoch(new EpochResult(epoch + 1, sum / Math.max(1, steps), Double.NaN, Double.NaN,
+                contrastiveLosses.add(sum / Math.max(1, finite));
+                contrastiveProgress.onEpoch(new EpochResult(epoch + 1, sum / Math.max(1, finite), Double.NaN, Double.NaN,
                         config.learningRate(), false, System.currentTimeMillis() - start), settings.contrastiveEpochs());
             }
         } catch (RuntimeException e) {
@@ -181,8 +193,12 @@ public final class TwoStageTrainer {
                 loss = value.getFloat();
                 collector.backward(value);
             }
-            if (settings.clipNorm() > 0) {
-                clipGradients(block, settings.clipNorm());
+            double norm = clipGradients(block, settings.clipNorm());
+            if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
+                // one batch with a non-finite loss or gradient would turn every weight into NaN for good
+                // (clipping cannot scale a NaN norm); its update is dropped instead, and counted
+                skippedSteps++;
+                return Double.NaN;
             }
             trainer.step();
             return loss;
@@ -302,8 +318,11 @@ public final class TwoStageTrainer {
         }
     }
 
-    /** Scales all gradients together so that their global L2 norm is at most {@code maxNorm}. */
-    private static void clipGradients(Block block, double maxNorm) {
+    /**
+     * Scales all gradients together so that their global L2 norm is at most {@code maxNorm} (0: no
+     * clipping); returns the norm before scaling.
+     */
+    private static double clipGradients(Block block, double maxNorm) {
         // getGradient() wraps a new native handle per call: close them
         List<NDArray> gradients = new ArrayList<>();
         try {
@@ -320,12 +339,13 @@ public final class TwoStageTrainer {
                 }
             }
             double norm = Math.sqrt(sumSquares);
-            if (norm > maxNorm) {
+            if (maxNorm > 0 && norm > maxNorm) {
                 float scale = (float) (maxNorm / (norm + 1e-6));
                 for (NDArray gradient : gradients) {
                     gradient.muli(scale);
                 }
             }
+            return norm;
         } finally {
             gradients.forEach(NDArray::close);
         }

@@ -1,6 +1,5 @@
 package org.trellis.contrastive.run;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.Map;
 import org.trellis.api.market.BarSeries;
 import org.trellis.contrastive.train.ContrastiveTraining;
 import org.trellis.ml.model.ModelDirectory;
-import org.trellis.ml.model.ModelException;
 import org.trellis.ml.spi.BarClassifier;
 import org.trellis.ml.spi.LoadedModel;
 import org.trellis.ml.spi.ModelFormat;
@@ -36,15 +34,7 @@ public final class ContrastiveFormat implements ModelFormat {
 
     @Override
     public boolean canOpen(Path path) {
-        if (!Files.isDirectory(path) || !ModelDirectory.isModel(path)) {
-            return false;
-        }
-        try {
-            return ContrastiveTraining.FAMILY.equals(ModelDirectory.open(path, "").metadata().family());
-        } catch (ModelException e) {
-            // an unreadable model.json is not claimed here; the caller reports that no format opens it
-            return false;
-        }
+        return ModelDirectory.holdsFamily(path, ContrastiveTraining.FAMILY);
     }
 
     @Override

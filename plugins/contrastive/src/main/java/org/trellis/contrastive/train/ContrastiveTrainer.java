@@ -19,4 +19,9 @@ public final class ContrastiveTrainer implements ModelTrainer {
     public Object command(TrainingContext context) {
         return new TrainContrastiveCommand(context);
     }
+
+    @Override
+    public Object tuneCommand(TrainingContext context) {
+        return new TuneContrastiveCommand(context);
+    }
 }

@@ -60,7 +60,7 @@ public final class ContrastiveTraining {
 
     /** The saved model's metadata and the probe's held-out metrics. */
     public record Outcome(ModelMetadata metadata, BinaryMetrics validation, BinaryMetrics test, int trainWindows,
-                          int validationWindows, int testWindows) {
+                          int validationWindows, int testWindows, int skippedSteps) {
     }
 
     private ContrastiveTraining() {
@@ -85,10 +85,15 @@ public final class ContrastiveTraining {
         try (ContrastiveModel model = trainer.fit(train)) {
             BinaryMetrics validation = metrics(model, data.windows(split.validation()));
             BinaryMetrics test = metrics(model, data.windows(split.test()));
+            if (!Double.isFinite(validation.logLoss()) || !Double.isFinite(test.logLoss())) {
+                throw new IllegalStateException("training diverged: the model gives non-finite probabilities; nothing was saved to "
+                        + request.out() + " (try a lower --lr or another --seed)");
+            }
             byte[] weights = ContrastiveWeights.encode(model.agent(), model.probe());
             ModelMetadata saved = ModelDirectory.write(request.out(),
-                    metadata(request, data, split, validation, test, trellisVersion), weights);
-            return new Outcome(saved, validation, test, split.train().length, split.validation().length, split.test().length);
+                    metadata(request, data, split, validation, test, trainer.skippedSteps(), trellisVersion), weights);
+            return new Outcome(saved, validation, test, split.train().length, split.validation().length, split.test().length,
+                    trainer.skippedSteps());
         }
     }
 
@@ -125,14 +130,15 @@ public final class ContrastiveTraining {
     }
 
     private static ModelMetadata metadata(Request request, ContrastiveDataset data, PurgedChronologicalSplit split,
-                                          BinaryMetrics validation, BinaryMetrics test, String trellisVersion) {
+                                          BinaryMetrics validation, BinaryMetrics test, int skippedSteps, String trellisVersion) {
         Map<String, Object> hyper = hyperparameters(request.config(), request.settings(), request.barrierK(), request.horizon());
         hyper.put("feature_set", ContrastiveFeaturesFactory.NAME);
         hyper.put("feature_params", request.featureParams());
         Map<String, Double> metrics = new LinkedHashMap<>();
-        put(metrics, "validation", validation);
-        put(metrics, "test", test);
+        validation.addTo(metrics, "validation");
+        test.addTo(metrics, "test");
         metrics.put("train_windows", (double) split.train().length);
+        metrics.put("skipped_contrastive_steps", (double) skippedSteps);
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("trellis", trellisVersion);
         versions.put("djl", Engine.getDjlVersion());
@@ -146,14 +152,6 @@ public final class ContrastiveTraining {
         // no scaler: the feature set z-scores every column over its own past 100 bars
         return new ModelMetadata(ModelMetadata.FORMAT, ModelMetadata.FORMAT_VERSION, FAMILY, ARCHITECTURE, request.engine(), hyper,
                 data.features(), null, range, metrics, versions, null, request.settings().seed(), Instant.now().toString());
-    }
-
-    private static void put(Map<String, Double> metrics, String split, BinaryMetrics m) {
-        metrics.put(split + "_accuracy", m.accuracy());
-        metrics.put(split + "_log_loss", m.logLoss());
-        metrics.put(split + "_auc", m.auc());
-        metrics.put(split + "_positive_rate", m.positiveRate());
-        metrics.put(split + "_windows", (double) m.samples());
     }
 
     private static String iso(long millis) {

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.trellis.api.market.BarSeries;
 import org.trellis.contrastive.model.TransformerAgentConfig;
 import org.trellis.contrastive.model.TwoStageTrainer;
+import org.trellis.ml.model.ModelPaths;
 import org.trellis.ml.spi.TrainingContext;
 import org.trellis.ml.train.ConsoleTrainingProgress;
 import picocli.CommandLine.Command;
@@ -48,7 +49,7 @@ public final class TrainContrastiveCommand implements Callable<Integer> {
         String dataName = run.dataName(context);
         String engineName = run.engineName(context);
         BarSeries series = context.data(dataName);
-        Path folder = out != null ? out : context.modelsDir().resolve(ContrastiveTraining.FAMILY + "-" + slug(dataName));
+        Path folder = out != null ? out : context.modelsDir().resolve(ContrastiveTraining.FAMILY + "-" + ModelPaths.stem(dataName));
         PrintWriter err = context.err();
         err.printf(Locale.ROOT, "Training contrastive on %s (%,d bars), engine %s, seed %d, window %d, d_model %d, %d heads, "
                         + "%d layers, barrier k %s, horizon %d -> %s%n", dataName, series.size(), engineName, runSeed, config.window(),
@@ -68,14 +69,11 @@ public final class TrainContrastiveCommand implements Callable<Integer> {
                 outcome.validation().positiveRate());
         o.printf(Locale.ROOT, "  test:       accuracy %.3f, log loss %.4f, AUC %.3f (share of +1 windows %.3f)%n",
                 outcome.test().accuracy(), outcome.test().logLoss(), outcome.test().auc(), outcome.test().positiveRate());
+        if (outcome.skippedSteps() > 0) {
+            o.printf(Locale.ROOT, "  note: %d contrastive steps had a non-finite loss or gradient and were skipped%n", outcome.skippedSteps());
+        }
         o.printf(Locale.ROOT, "Use it: model 'contrastive', path: '%s'  (with threshold 0.75 for the spec's profiles)%n", folder);
         o.flush();
         return 0;
-    }
-
-    private static String slug(String data) {
-        String name = Path.of(data).getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return (dot > 0 ? name.substring(0, dot) : name).replaceAll("[^A-Za-z0-9_-]+", "-");
     }
 }
