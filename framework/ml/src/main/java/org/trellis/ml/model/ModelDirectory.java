@@ -40,6 +40,22 @@ public final class ModelDirectory {
     }
 
     /**
+     * Whether {@code path} is a model folder of {@code family}: the cheap check of a model format's
+     * {@code canOpen} (model.json only, no weights). An unreadable model.json is no one's: the caller
+     * reports that no format opens it.
+     */
+    public static boolean holdsFamily(Path path, String family) {
+        if (!Files.isDirectory(path) || !isModel(path)) {
+            return false;
+        }
+        try {
+            return family.equals(open(path, "").metadata().family());
+        } catch (ModelException e) {
+            return false;
+        }
+    }
+
+    /**
      * Save weights and metadata (the metadata's {@code weights} entry is filled in here).
      *
      * @return the metadata as written

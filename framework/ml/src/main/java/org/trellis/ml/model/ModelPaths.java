@@ -20,4 +20,14 @@ public final class ModelPaths {
         }
         return Path.of(home).resolve(p);
     }
+
+    /**
+     * A dataset name or CSV path as part of a default model folder name: the file name without its
+     * extension, anything but letters, digits, '_' and '-' replaced by '-' (btc-usd-1m, data/x.csv -> x).
+     */
+    public static String stem(String data) {
+        String name = Path.of(data).getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return (dot > 0 ? name.substring(0, dot) : name).replaceAll("[^A-Za-z0-9_-]+", "-");
+    }
 }

@@ -33,6 +33,15 @@ public record BinaryMetrics(int samples, double accuracy, double logLoss, double
         return new BinaryMetrics(n, (double) correct / n, loss / n, auc(probabilities, labels, positives), (double) positives / n);
     }
 
+    /** Adds {@code <split>_accuracy}, {@code _log_loss}, {@code _auc}, {@code _positive_rate} and {@code _windows}, as model.json records them. */
+    public void addTo(java.util.Map<String, Double> metrics, String split) {
+        metrics.put(split + "_accuracy", accuracy);
+        metrics.put(split + "_log_loss", logLoss);
+        metrics.put(split + "_auc", auc);
+        metrics.put(split + "_positive_rate", positiveRate);
+        metrics.put(split + "_windows", (double) samples);
+    }
+
     private static double auc(double[] p, int[] labels, int positives) {
         int negatives = labels.length - positives;
         if (positives == 0 || negatives == 0) {

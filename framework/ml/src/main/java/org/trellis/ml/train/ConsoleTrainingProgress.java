@@ -12,14 +12,32 @@ public final class ConsoleTrainingProgress implements TrainingListener {
     private static final int WIDTH = 24;
     private final PrintWriter out;
     private final boolean interactive;
+    private final String prefix;
+    private final String unit;
     private long start;
     private long lastDraw;
     private long epochStart;
     private boolean drawn;
 
     public ConsoleTrainingProgress(PrintWriter out, boolean interactive) {
+        this(out, interactive, "");
+    }
+
+    /** @param stage printed before "epoch" on every line (empty for none) */
+    public ConsoleTrainingProgress(PrintWriter out, boolean interactive, String stage) {
+        this(out, interactive, stage, "epoch");
+    }
+
+    /**
+     * @param stage printed first on every line (empty for none)
+     * @param unit  what one {@code onEpoch} completes, e.g. "epoch", or "trial" for a search whose
+     *              steps are the folds of a trial
+     */
+    public ConsoleTrainingProgress(PrintWriter out, boolean interactive, String stage, String unit) {
         this.out = out;
         this.interactive = interactive;
+        this.prefix = stage == null || stage.isEmpty() ? "" : stage + " ";
+        this.unit = unit;
     }
 
     @Override
@@ -37,8 +55,8 @@ public final class ConsoleTrainingProgress implements TrainingListener {
         lastDraw = now;
         int filled = (int) Math.round((double) step / steps * WIDTH);
         double eta = (now - epochStart) / 1e9 / step * (steps - step);
-        out.print(String.format(Locale.ROOT, "\repoch %d [%s%s] %d/%d loss %.4f, epoch ETA %.0fs", epoch, "#".repeat(filled),
-                ".".repeat(WIDTH - filled), step, steps, runningLoss, eta));
+        out.print(String.format(Locale.ROOT, "\r%s%s %d [%s%s] %d/%d loss %.4f, %s ETA %.0fs", prefix, unit, epoch, "#".repeat(filled),
+                ".".repeat(WIDTH - filled), step, steps, runningLoss, unit, eta));
         out.flush();
         drawn = true;
     }
@@ -48,9 +66,14 @@ public final class ConsoleTrainingProgress implements TrainingListener {
         double seconds = (System.nanoTime() - start) / 1e9;
         double eta = seconds / r.epoch() * (maxEpochs - r.epoch());
         clearBar();
-        out.println(String.format(Locale.ROOT, "epoch %d/%d  loss %.4f  val loss %.4f  val acc %.3f  lr %.2g  %s  %.0fs, ETA <= %.0fs",
-                r.epoch(), maxEpochs, r.trainLoss(), r.validationLoss(), r.validationAccuracy(), r.learningRate(),
-                r.improved() ? "best" : "    ", seconds, eta));
+        if (Double.isNaN(r.validationLoss())) {
+            out.println(String.format(Locale.ROOT, "%s%s %d/%d  loss %.4f  lr %.2g  %.0fs, ETA <= %.0fs", prefix, unit, r.epoch(),
+                    maxEpochs, r.trainLoss(), r.learningRate(), seconds, eta));
+        } else {
+            out.println(String.format(Locale.ROOT, "%s%s %d/%d  loss %.4f  val loss %.4f  val acc %.3f  lr %.2g  %s  %.0fs, ETA <= %.0fs",
+                    prefix, unit, r.epoch(), maxEpochs, r.trainLoss(), r.validationLoss(), r.validationAccuracy(), r.learningRate(),
+                    r.improved() ? "best" : "    ", seconds, eta));
+        }
         out.flush();
     }
 
@@ -67,7 +90,7 @@ public final class ConsoleTrainingProgress implements TrainingListener {
 
     private void clearBar() {
         if (drawn) {
-            out.print("\r" + " ".repeat(WIDTH + 64) + "\r");
+            out.print("\r" + " ".repeat(WIDTH + 64 + prefix.length()) + "\r");
             drawn = false;
         }
     }

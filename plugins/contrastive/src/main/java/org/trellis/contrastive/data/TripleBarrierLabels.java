@@ -109,26 +109,12 @@ public final class TripleBarrierLabels {
         return new TripleBarrierLabels(labels, start, end);
     }
 
-    /** Wilder's ATR as ta4j 0.17 computes it, NaN for bar indices below {@code period}. */
+    /** Wilder's ATR ({@link WilderAtr}) of every bar, NaN for bar indices below {@code period}. */
     public static double[] wilderAtr(BarSeries bars, int period) {
-        if (period < 1) {
-            throw new IllegalArgumentException("ATR period must be >= 1 bar, got " + period);
-        }
-        int n = bars.size();
-        double[] out = new double[n];
-        double atr = 0;
-        double m = 1.0 / period;
-        for (int i = 0; i < n; i++) {
-            double h = bars.high(i);
-            double l = bars.low(i);
-            if (i == 0) {
-                atr = Math.abs(h - l);
-            } else {
-                double p = bars.close(i - 1);
-                double tr = Math.max(Math.max(Math.abs(h - l), Math.abs(h - p)), Math.abs(p - l));
-                atr = (tr - atr) * m + atr;
-            }
-            out[i] = i >= period ? atr : Double.NaN;
+        WilderAtr atr = new WilderAtr(period);
+        double[] out = new double[bars.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = atr.update(bars.high(i), bars.low(i), bars.close(i));
         }
         return out;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import org.trellis.contrastive.data.WilderAtr;
 import org.trellis.api.feature.FeatureSet;
 import org.trellis.api.market.Bar;
 
@@ -116,7 +117,8 @@ public final class ContrastiveFeatures implements FeatureSet {
     private double ema26;
     private double avgGain;
     private double avgLoss;
-    private double atr;
+    // the labels' and the strategy's barriers use this same ATR: one implementation
+    private final WilderAtr atr = new WilderAtr(14);
 
     /** Normalised, Z = 100. */
     public ContrastiveFeatures() {
@@ -200,7 +202,8 @@ public final class ContrastiveFeatures implements FeatureSet {
         Arrays.fill(zRing, 0);
         Arrays.fill(zRun, 0);
         seen = 0;
-        ema12 = ema26 = avgGain = avgLoss = atr = 0;
+        ema12 = ema26 = avgGain = avgLoss = 0;
+        atr.reset();
     }
 
     @Override
@@ -229,7 +232,6 @@ public final class ContrastiveFeatures implements FeatureSet {
             ema26 = c;
             avgGain = 0;
             avgLoss = 0;
-            atr = Math.abs(h - l);
         } else {
             ema12 = (c - ema12) * K12 + ema12;
             ema26 = (c - ema26) * K26 + ema26;
@@ -237,15 +239,15 @@ public final class ContrastiveFeatures implements FeatureSet {
             double loss = c < prev ? prev - c : 0;
             avgGain = (gain - avgGain) * M14 + avgGain;
             avgLoss = (loss - avgLoss) * M14 + avgLoss;
-            double tr = Math.max(Math.max(Math.abs(h - l), Math.abs(h - prev)), Math.abs(prev - l));
-            atr = (tr - atr) * M14 + atr;
         }
+
+        final double atrValue = atr.update(h, l, c);
 
         final double[] x = raw;
         x[0] = logReturn;
         x[1] = n >= 15 ? rsi() : Double.NaN;
         x[2] = n >= 26 ? ema12 - ema26 : Double.NaN;
-        x[3] = n >= 15 ? atr : Double.NaN;
+        x[3] = atrValue;
         x[4] = n >= RET_WINDOW + 1 ? returnStd((int) ((n - 2) & (RET_CAP - 1)) + RET_CAP) : Double.NaN;
         if (n >= BB_WINDOW) {
             double sum = 0;

@@ -17,14 +17,31 @@ public record LinearProbe(float[] weights, float bias, float[] mean, float[] std
             throw new IllegalArgumentException("the probe reads " + weights.length + "-d embeddings, got "
                     + embedding.length);
         }
+        return logit(embedding, 0);
+    }
+
+    /** The logit of the embedding stored at {@code embeddings[offset .. offset + d - 1]} (rows of a batch). */
+    public double logit(float[] embeddings, int offset) {
+        if (offset < 0 || offset + weights.length > embeddings.length) {
+            throw new IllegalArgumentException("no " + weights.length + "-d embedding at offset " + offset + " of "
+                    + embeddings.length + " values");
+        }
         double sum = bias;
         for (int j = 0; j < weights.length; j++) {
-            sum += weights[j] * ((embedding[j] - mean[j]) / std[j]);
+            sum += weights[j] * ((embeddings[offset + j] - mean[j]) / std[j]);
         }
         return sum;
     }
 
     public double probability(float[] embedding) {
-        return 1 / (1 + Math.exp(-logit(embedding)));
+        return sigmoid(logit(embedding));
+    }
+
+    public double probability(float[] embeddings, int offset) {
+        return sigmoid(logit(embeddings, offset));
+    }
+
+    private static double sigmoid(double logit) {
+        return 1 / (1 + Math.exp(-logit));
     }
 }

@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.trellis.ml.engine.Engines;
+import org.trellis.ml.train.EpochResult;
+import org.trellis.ml.train.TrainingListener;
 
 /**
  * The two-stage training of the supervised-contrastive agent:
@@ -77,6 +79,9 @@ public final class TwoStageTrainer {
     private final Settings settings;
     private final List<Double> contrastiveLosses = new ArrayList<>();
     private final List<Double> probeLosses = new ArrayList<>();
+    private int skippedSteps;
+    private TrainingListener contrastiveProgress = TrainingListener.NONE;
+    private TrainingListener probeProgress = TrainingListener.NONE;
 
     public TwoStageTrainer(String engineName, TransformerAgentConfig config, Settings settings) {
         this.engineName = Engines.canonicalName(engineName);
@@ -84,7 +89,22 @@ public final class TwoStageTrainer {
         this.settings = settings;
     }
 
-    /** Mean SupCon loss of every contrastive epoch of the last run. */
+    /**
+     * Listeners of each stage's steps and epochs (for a progress bar). Neither stage has a validation
+     * pass: the epochs report NaN validation loss and accuracy.
+     */
+    public TwoStageTrainer progress(TrainingListener contrastive, TrainingListener probe) {
+        this.contrastiveProgress = contrastive == null ? TrainingListener.NONE : contrastive;
+        this.probeProgress = probe == null ? TrainingListener.NONE : probe;
+        return this;
+    }
+
+    /** Contrastive steps of the last run whose loss or gradient was not finite, so that their update was dropped. */
+    public int skippedSteps() {
+        return skippedSteps;
+    }
+
+    /** Mean SupCon loss of every contrastive epoch of the last run (over its steps with a finite loss). */
     public List<Double> contrastiveLosses() {
         return List.copyOf(contrastiveLosses);
     }
@@ -120,25 +140,37 @@ public final class TwoStageTrainer {
         model.setBlock(stage);
         ContrastiveModel result = new ContrastiveModel(model, agent);
         contrastiveLosses.clear();
+        skippedSteps = 0;
         DefaultTrainingConfig training = new DefaultTrainingConfig(new SupConLoss("supcon", settings.temperature()))
                 .optOptimizer(adamW(config.learningRate()));
         try (Trainer trainer = model.newTrainer(training)) {
             trainer.initialize(agent.inputShape(settings.batchSize()));
             SplittableRandom random = new SplittableRandom(settings.seed());
             int[] order = new int[train.count()];
+            // a last batch of one window has no pair to compare and is skipped
+            int stepsPerEpoch = train.count() / settings.batchSize() + (train.count() % settings.batchSize() >= 2 ? 1 : 0);
+            long start = System.currentTimeMillis();
             for (int epoch = 0; epoch < settings.contrastiveEpochs(); epoch++) {
                 shuffle(order, random);
                 double sum = 0;
                 int steps = 0;
+                int finite = 0;
                 for (int from = 0; from + 2 <= order.length; from += settings.batchSize()) {
                     int to = Math.min(order.length, from + settings.batchSize());
                     if (to - from < 2) {
                         break;
                     }
-                    sum += contrastiveStep(trainer, stage, train, order, from, to);
+                    double loss = contrastiveStep(trainer, stage, train, order, from, to);
                     steps++;
+                    if (Double.isFinite(loss)) {
+                        sum += loss;
+                        finite++;
+                    }
+                    contrastiveProgress.onStep(epoch + 1, steps, stepsPerEpoch, sum / Math.max(1, finite));
                 }
-                contrastiveLosses.add(sum / Math.max(1, steps));
+                contrastiveLosses.add(sum / Math.max(1, finite));
+                contrastiveProgress.onEpoch(new EpochResult(epoch + 1, sum / Math.max(1, finite), Double.NaN, Double.NaN,
+                        config.learningRate(), false, System.currentTimeMillis() - start), settings.contrastiveEpochs());
             }
         } catch (RuntimeException e) {
             model.close();
@@ -161,8 +193,12 @@ public final class TwoStageTrainer {
                 loss = value.getFloat();
                 collector.backward(value);
             }
-            if (settings.clipNorm() > 0) {
-                clipGradients(block, settings.clipNorm());
+            double norm = clipGradients(block, settings.clipNorm());
+            if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
+                // one batch with a non-finite loss or gradient would turn every weight into NaN for good
+                // (clipping cannot scale a NaN norm); its update is dropped instead, and counted
+                skippedSteps++;
+                return Double.NaN;
             }
             trainer.step();
             return loss;
@@ -218,6 +254,8 @@ public final class TwoStageTrainer {
                 trainer.initialize(new Shape(settings.batchSize(), d));
                 SplittableRandom random = new SplittableRandom(settings.seed() + 1);
                 int[] order = new int[n];
+                int stepsPerEpoch = (n + settings.batchSize() - 1) / settings.batchSize();
+                long start = System.currentTimeMillis();
                 for (int epoch = 0; epoch < settings.probeEpochs(); epoch++) {
                     shuffle(order, random);
                     double sum = 0;
@@ -226,8 +264,11 @@ public final class TwoStageTrainer {
                         int to = Math.min(n, from + settings.batchSize());
                         sum += probeStep(trainer, standardised, d, train.labels(), order, from, to);
                         steps++;
+                        probeProgress.onStep(epoch + 1, steps, stepsPerEpoch, sum / steps);
                     }
                     probeLosses.add(sum / steps);
+                    probeProgress.onEpoch(new EpochResult(epoch + 1, sum / steps, Double.NaN, Double.NaN,
+                            settings.probeLearningRate(), false, System.currentTimeMillis() - start), settings.probeEpochs());
                 }
             }
             float[] weights = linear.getParameters().get("weight").getArray().toFloatArray();
@@ -277,8 +318,11 @@ public final class TwoStageTrainer {
         }
     }
 
-    /** Scales all gradients together so that their global L2 norm is at most {@code maxNorm}. */
-    private static void clipGradients(Block block, double maxNorm) {
+    /**
+     * Scales all gradients together so that their global L2 norm is at most {@code maxNorm} (0: no
+     * clipping); returns the norm before scaling.
+     */
+    private static double clipGradients(Block block, double maxNorm) {
         // getGradient() wraps a new native handle per call: close them
         List<NDArray> gradients = new ArrayList<>();
         try {
@@ -295,12 +339,13 @@ public final class TwoStageTrainer {
                 }
             }
             double norm = Math.sqrt(sumSquares);
-            if (norm > maxNorm) {
+            if (maxNorm > 0 && norm > maxNorm) {
                 float scale = (float) (maxNorm / (norm + 1e-6));
                 for (NDArray gradient : gradients) {
                     gradient.muli(scale);
                 }
             }
+            return norm;
         } finally {
             gradients.forEach(NDArray::close);
         }

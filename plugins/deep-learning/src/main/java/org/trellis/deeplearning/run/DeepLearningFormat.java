@@ -1,13 +1,11 @@
 package org.trellis.deeplearning.run;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.trellis.deeplearning.train.DeepLearningTraining;
 import org.trellis.ml.model.ModelDirectory;
-import org.trellis.ml.model.ModelException;
 import java.util.Map;
 import org.trellis.api.market.BarSeries;
 import org.trellis.api.plugin.Params;
@@ -36,15 +34,7 @@ public final class DeepLearningFormat implements ModelFormat {
 
     @Override
     public boolean canOpen(Path path) {
-        if (!Files.isDirectory(path) || !ModelDirectory.isModel(path)) {
-            return false;
-        }
-        try {
-            return DeepLearningTraining.FAMILY.equals(ModelDirectory.open(path, "").metadata().family());
-        } catch (ModelException e) {
-            // an unreadable model.json is not claimed here; the caller reports that no format opens it
-            return false;
-        }
+        return ModelDirectory.holdsFamily(path, DeepLearningTraining.FAMILY);
     }
 
     @Override

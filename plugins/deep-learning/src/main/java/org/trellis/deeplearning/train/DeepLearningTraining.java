@@ -130,8 +130,8 @@ public final class DeepLearningTraining {
         hyper.put("optimizer", "AdamW");
         hyper.put("loss", "BCE with logits");
         Map<String, Double> metrics = new LinkedHashMap<>();
-        put(metrics, "validation", validation);
-        put(metrics, "test", test);
+        validation.addTo(metrics, "validation");
+        test.addTo(metrics, "test");
         metrics.put("best_validation_loss", result.bestValidationLoss());
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("trellis", trellisVersion);
@@ -144,14 +144,6 @@ public final class DeepLearningTraining {
         return new ModelMetadata(ModelMetadata.FORMAT, ModelMetadata.FORMAT_VERSION, FAMILY, request.architecture(),
                 request.engine(), hyper, matrix.names(), new ModelMetadata.ScalerStats(scaler.mean(), scaler.std()), data, metrics,
                 versions, null, s.seed(), Instant.now().toString());
-    }
-
-    private static void put(Map<String, Double> metrics, String split, BinaryMetrics m) {
-        metrics.put(split + "_accuracy", m.accuracy());
-        metrics.put(split + "_log_loss", m.logLoss());
-        metrics.put(split + "_auc", m.auc());
-        metrics.put(split + "_positive_rate", m.positiveRate());
-        metrics.put(split + "_windows", (double) m.samples());
     }
 
     private static String iso(long millis) {

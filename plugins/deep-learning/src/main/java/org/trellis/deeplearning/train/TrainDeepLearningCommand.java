@@ -12,6 +12,7 @@ import org.trellis.deeplearning.model.ClassifierConfig;
 import org.trellis.deeplearning.model.LstmConfig;
 import org.trellis.deeplearning.model.TransformerConfig;
 import org.trellis.ml.data.SeriesSlice;
+import org.trellis.ml.model.ModelPaths;
 import org.trellis.ml.spi.TrainingContext;
 import org.trellis.ml.train.ConsoleTrainingProgress;
 import org.trellis.ml.train.TrainingSettings;
@@ -109,7 +110,7 @@ public final class TrainDeepLearningCommand implements Callable<Integer> {
         long runSeed = seed != null ? seed : context.seed();
         TrainingSettings settings = new TrainingSettings(epochs, batchSize, learningRate, 1e-5, 1.0, plateau, 0.5, patience,
                 runSeed, stepsPerEpoch);
-        Path folder = out != null ? out : context.modelsDir().resolve(architecture + "-" + slug(dataName));
+        Path folder = out != null ? out : context.modelsDir().resolve(architecture + "-" + ModelPaths.stem(dataName));
         PrintWriter err = context.err();
         err.printf(Locale.ROOT, "Training %s on %s (%,d bars), engine %s, seed %d, window %d, horizon %d -> %s%n", architecture,
                 dataName, series.size(), engineName, runSeed, window, horizon, folder);
@@ -129,11 +130,5 @@ public final class TrainDeepLearningCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "Use it: model '%s', path: '%s'%n", architecture, folder);
         o.flush();
         return 0;
-    }
-
-    private static String slug(String data) {
-        String name = Path.of(data).getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return (dot > 0 ? name.substring(0, dot) : name).replaceAll("[^A-Za-z0-9_-]+", "-");
     }
 }
