@@ -57,4 +57,13 @@ public interface TrainingContext {
     default BarClassifier openClassifier(Path model) {
         throw new UnsupportedOperationException("this host cannot open saved models");
     }
+
+    /**
+     * A trade tape: the bundled {@code btc-usd-trades} or a trade CSV ({@code timestamp,price,amount}).
+     *
+     * @throws IllegalArgumentException naming the file, line and field of bad input, or the tapes that exist
+     */
+    default TradeStream trades(String spec) {
+        throw new UnsupportedOperationException("this host has no trade data");
+    }
 }

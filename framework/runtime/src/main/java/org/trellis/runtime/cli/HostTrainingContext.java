@@ -8,6 +8,8 @@ import org.trellis.ml.spi.ModelFormat;
 import org.trellis.api.plugin.PartKind;
 import org.trellis.api.plugin.Params;
 import org.trellis.ml.spi.StrategyReplay;
+import org.trellis.ml.spi.TradeStream;
+import org.trellis.runtime.data.TradeTape;
 import org.trellis.ml.spi.StrategyTrades;
 import org.trellis.runtime.engine.BacktestEngine;
 import org.trellis.runtime.engine.EngineSettings;
@@ -93,6 +95,23 @@ final class HostTrainingContext implements TrainingContext {
     @Override
     public boolean interactive() {
         return System.console() != null;
+    }
+
+    @Override
+    public TradeStream trades(String spec) {
+        TradeTape tape = new DataResolver(config.csvLayout(), config.loadOptions(), config.seed(), config.tradeBarMillis()).trades(spec);
+        if (tape.skipped().count() > 0) {
+            err.println("warning: skipped " + tape.skipped().count() + " bad row(s) in " + spec);
+        }
+        long[] time = new long[tape.size()];
+        double[] price = new double[tape.size()];
+        double[] amount = new double[tape.size()];
+        for (int i = 0; i < tape.size(); i++) {
+            time[i] = tape.time(i);
+            price[i] = tape.price(i);
+            amount[i] = tape.amount(i);
+        }
+        return new TradeStream(tape.instrument(), tape.source(), time, price, amount);
     }
 
     @Override

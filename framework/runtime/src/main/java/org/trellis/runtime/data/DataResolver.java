@@ -53,6 +53,19 @@ public final class DataResolver {
                 + " Bundled datasets: " + String.join(", ", known) + "; or give a path to a CSV file.");
     }
 
+    /** A trade tape: the bundled {@code btc-usd-trades} or a trade CSV (timestamp,price,amount). */
+    public TradeTape trades(String spec) {
+        if (spec.equals("btc-usd-trades")) {
+            return BundledData.btcTrades();
+        }
+        Path path = Path.of(spec);
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalArgumentException("no trade tape named '" + spec + "': give btc-usd-trades (bundled) or a trade CSV "
+                    + "with the columns timestamp,price,amount");
+        }
+        return new TradeCsvLoader(new TimeParser(layout.timeFormat(), layout.zone()), options).load(path, Instrument.spot(symbolOf(path)));
+    }
+
     private ColumnarBarSeries synthetic(String spec) {
         int bars = 100_000;
         long seed = defaultSeed;

@@ -67,6 +67,19 @@ class StrategyReplayTest {
         assertTrue(Double.isNaN(all.trades().get(0).probability()));
     }
 
+    @Test
+    void theHostGivesTheBundledTradeTapeAndNamesWhatExists() {
+        org.trellis.ml.spi.TradeStream tape = context.trades("btc-usd-trades");
+        assertEquals(100_000, tape.size());
+        assertEquals("BTC/USD", tape.instrument().symbol());
+        for (int i = 1; i < tape.size(); i++) {
+            assertTrue(tape.time()[i] >= tape.time()[i - 1] && tape.price()[i] > 0 && tape.amount()[i] > 0);
+        }
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> context.trades("btc-usd-1m"));
+        assertTrue(e.getMessage().contains("btc-usd-trades"), e.getMessage());
+    }
+
     private static int indexOf(BarSeries bars, long time) {
         for (int i = 0; i < bars.size(); i++) {
             if (bars.time(i) == time) {
