@@ -9,7 +9,7 @@ import org.trellis.api.market.Instrument;
  *
  * @param time   epoch ms, non-decreasing
  * @param price  > 0
- * @param amount traded quantity, > 0
+ * @param amount traded quantity, >= 0 (the Bitstamp tape has a few trades of 0)
  */
 public record TradeStream(Instrument instrument, String source, long[] time, double[] price, double[] amount) {
     public TradeStream {
