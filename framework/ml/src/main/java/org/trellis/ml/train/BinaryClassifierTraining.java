@@ -69,7 +69,7 @@ public final class BinaryClassifierTraining {
             java.util.List<EpochResult> history = new java.util.ArrayList<>();
             boolean stoppedEarly = false;
             for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-                shuffled(order, shuffle);
+                Shuffle.permutation(order, shuffle);
                 double lossSum = 0;
                 for (int step = 0; step < steps; step++) {
                     int from = step * settings.batchSize();
@@ -164,18 +164,6 @@ public final class BinaryClassifierTraining {
             }
         }
         return norm;
-    }
-
-    private void shuffled(int[] order, SplittableRandom random) {
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
     }
 
     /** The block's parameters in DJL's weights-only format. */

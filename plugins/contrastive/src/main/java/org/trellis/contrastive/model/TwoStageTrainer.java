@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.trellis.ml.engine.Engines;
 import org.trellis.ml.train.EpochResult;
+import org.trellis.ml.train.Shuffle;
 import org.trellis.ml.train.TrainingListener;
 
 /**
@@ -151,7 +152,7 @@ public final class TwoStageTrainer {
             int stepsPerEpoch = train.count() / settings.batchSize() + (train.count() % settings.batchSize() >= 2 ? 1 : 0);
             long start = System.currentTimeMillis();
             for (int epoch = 0; epoch < settings.contrastiveEpochs(); epoch++) {
-                shuffle(order, random);
+                Shuffle.permutation(order, random);
                 double sum = 0;
                 int steps = 0;
                 int finite = 0;
@@ -257,7 +258,7 @@ public final class TwoStageTrainer {
                 int stepsPerEpoch = (n + settings.batchSize() - 1) / settings.batchSize();
                 long start = System.currentTimeMillis();
                 for (int epoch = 0; epoch < settings.probeEpochs(); epoch++) {
-                    shuffle(order, random);
+                    Shuffle.permutation(order, random);
                     double sum = 0;
                     int steps = 0;
                     for (int from = 0; from < n; from += settings.batchSize()) {
@@ -304,18 +305,6 @@ public final class TwoStageTrainer {
     private Optimizer adamW(double learningRate) {
         return Optimizer.adamW().optLearningRateTracker(Tracker.fixed((float) learningRate))
                 .optWeightDecays((float) settings.weightDecay()).build();
-    }
-
-    private static void shuffle(int[] order, SplittableRandom random) {
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
     }
 
     /**

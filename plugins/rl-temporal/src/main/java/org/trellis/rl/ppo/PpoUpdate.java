@@ -9,6 +9,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.trellis.ml.train.Shuffle;
 import org.trellis.rl.nn.AgentNetworks;
 
 /**
@@ -72,7 +73,7 @@ public final class PpoUpdate {
         int epochs = 0;
         boolean stoppedByKl = false;
         while (epochs < settings.epochs() && !stoppedByKl) {
-            shuffled(order);
+            Shuffle.permutation(order, shuffle);
             double epochKl = 0;
             int epochSteps = 0;
             for (int from = 0; from < n; from += settings.minibatchSize()) {
@@ -152,17 +153,5 @@ public final class PpoUpdate {
             sum += (v - mean) * (v - mean);
         }
         return sum / x.length;
-    }
-
-    private void shuffled(int[] order) {
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = shuffle.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
     }
 }
