@@ -85,6 +85,7 @@ public final class PpoTrainer implements AutoCloseable {
             cumulative += p[action];
         }
         if (p[action] == 0) {
+            // landed on a zero-probability last action by that rounding: never act on what the policy excludes
             action = argmax(p);
         }
         return new AgentAction(action, (float) Math.log(p[action]), out.values()[0], p);

@@ -26,6 +26,32 @@ class PpoTrainerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"PyTorch", "MXNet"})
+    void actingSamplesFromTheActorAndEvaluationTakesTheArgmax(String engine) {
+        float[] history = Steps.history(new SplittableRandom(2));
+        try (PpoTrainer trainer = PpoTrainer.create(AgentSizes.PHASE5, engine, SMALL);
+             PpoTrainer twin = PpoTrainer.create(AgentSizes.PHASE5, engine, SMALL)) {
+            float[] p = trainer.networks().forward(history, 1).probabilities();
+            float value = trainer.networks().forward(history, 1).values()[0];
+            int draws = 3000;
+            int[] counts = new int[3];
+            for (int i = 0; i < draws; i++) {
+                AgentAction a = trainer.act(history);
+                assertEquals(a.action(), twin.act(history).action(), "same seed, same draws");
+                assertEquals((float) Math.log(p[a.action()]), a.logProb());
+                assertEquals(value, a.value());
+                counts[a.action()]++;
+            }
+            for (int action = 0; action < 3; action++) {
+                // binomial standard error at p ~ 1/3 and 3000 draws is ~0.009
+                assertEquals(p[action], counts[action] / (double) draws, 0.035, "frequency of action " + action);
+            }
+            int argmax = p[0] >= p[1] && p[0] >= p[2] ? 0 : p[1] >= p[2] ? 1 : 2;
+            assertEquals(argmax, trainer.actGreedy(history).action());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PyTorch", "MXNet"})
     void sameSeedAndExperiencesGiveIdenticalWeights(String engine) {
         List<Experience> steps = Steps.random(40, UNIFORM, 11);
         AgentWeights initial = InitialWeights.draw(AgentSizes.PHASE5, new SplittableRandom(SMALL.seed()).split());
