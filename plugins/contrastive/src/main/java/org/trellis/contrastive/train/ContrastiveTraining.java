@@ -80,10 +80,12 @@ public final class ContrastiveTraining {
                 request.config().window(), request.barrierK(), request.horizon());
         PurgedChronologicalSplit split = PurgedChronologicalSplit.of(data);
         LabelledWindows train = data.windows(split.train());
+        LabelledWindows held = data.windows(split.validation());
         TwoStageTrainer trainer = new TwoStageTrainer(request.engine(), request.config(), request.settings())
                 .progress(contrastive, probe);
-        try (ContrastiveModel model = trainer.fit(train)) {
-            BinaryMetrics validation = metrics(model, data.windows(split.validation()));
+        // the validation windows choose the probe's epoch (early stopping); the test windows stay unseen
+        try (ContrastiveModel model = trainer.fit(train, held)) {
+            BinaryMetrics validation = metrics(model, held);
             BinaryMetrics test = metrics(model, data.windows(split.test()));
             if (!Double.isFinite(validation.logLoss()) || !Double.isFinite(test.logLoss())) {
                 throw new IllegalStateException("training diverged: the model gives non-finite probabilities; nothing was saved to "
@@ -91,7 +93,7 @@ public final class ContrastiveTraining {
             }
             byte[] weights = ContrastiveWeights.encode(model.agent(), model.probe());
             ModelMetadata saved = ModelDirectory.write(request.out(),
-                    metadata(request, data, split, validation, test, trainer.skippedSteps(), trellisVersion), weights);
+                    metadata(request, data, split, validation, test, trainer.skippedSteps(), trainer.bestProbeEpoch(), trellisVersion), weights);
             return new Outcome(saved, validation, test, split.train().length, split.validation().length, split.test().length,
                     trainer.skippedSteps());
         }
@@ -130,7 +132,8 @@ public final class ContrastiveTraining {
     }
 
     private static ModelMetadata metadata(Request request, ContrastiveDataset data, PurgedChronologicalSplit split,
-                                          BinaryMetrics validation, BinaryMetrics test, int skippedSteps, String trellisVersion) {
+                                          BinaryMetrics validation, BinaryMetrics test, int skippedSteps, int bestProbeEpoch,
+                                          String trellisVersion) {
         Map<String, Object> hyper = hyperparameters(request.config(), request.settings(), request.barrierK(), request.horizon());
         hyper.put("feature_set", ContrastiveFeaturesFactory.NAME);
         hyper.put("feature_params", request.featureParams());
@@ -138,6 +141,7 @@ public final class ContrastiveTraining {
         validation.addTo(metrics, "validation");
         test.addTo(metrics, "test");
         metrics.put("train_windows", (double) split.train().length);
+        metrics.put("best_probe_epoch", (double) bestProbeEpoch);
         metrics.put("skipped_contrastive_steps", (double) skippedSteps);
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("trellis", trellisVersion);
