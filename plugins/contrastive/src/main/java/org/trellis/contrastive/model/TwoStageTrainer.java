@@ -210,11 +210,13 @@ public final class TwoStageTrainer {
             double norm = clipGradients(block, settings.clipNorm());
             if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
                 // one batch with a non-finite loss or gradient would turn every weight into NaN for good
-                // (clipping cannot scale a NaN norm); its update is dropped instead, and counted
+                // (clipping cannot scale a NaN norm); its update is dropped instead, and counted. The loss
+                // itself is usually finite (on PyTorch with dropout the encoder's gradients can come back
+                // NaN from a finite loss): it is still reported, so the progress line stays truthful.
                 skippedSteps++;
-                return Double.NaN;
+            } else {
+                trainer.step();
             }
-            trainer.step();
             return loss;
         }
     }
