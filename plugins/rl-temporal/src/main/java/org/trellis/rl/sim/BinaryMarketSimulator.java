@@ -55,9 +55,10 @@ public final class BinaryMarketSimulator {
                     : new SyntheticTrades(underlyings.get(i).synthetic(), start * 1000, Seeds.derive(config.seed(), asset, "trades"));
             markets[i] = new AssetMarket(asset, trades, config.book(), Seeds.derive(config.seed(), asset, "book"));
         }
-        LOG.log(System.Logger.Level.INFO, "binary-market simulator: seed {0}, assets {1}, windows {2} to {3} (epoch s), tick {4} s",
-                config.seed(), underlyings.stream().map(u -> u.asset() + (u.isRecorded() ? " (" + u.tape().source() + ")" : " (synthetic)")).toList(),
-                start, end, config.tickSeconds());
+        // MessageFormat would group the digits of seeds and epoch seconds: build the line directly
+        LOG.log(System.Logger.Level.INFO, () -> "binary-market simulator: seed " + config.seed() + ", assets "
+                + underlyings.stream().map(u -> u.asset() + (u.isRecorded() ? " (" + u.tape().source() + ")" : " (synthetic)")).toList()
+                + ", windows " + start + " to " + end + " (epoch s), tick " + config.tickSeconds() + " s");
     }
 
     /**
