@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Feature 9: 1 on a tick that saw a trade whose value exceeds 3x the median value of the (up to 100)
  * trades before it, once at least 20 trades are known; on every other tick the flag decays by 0.7 (one
- * decay step per tick). The median is taken over a preallocated scratch copy: nothing is allocated.
+ * decay step per tick). The window is also kept sorted (one binary search and one shift per trade), so
+ * the median costs no sort and nothing is allocated.
  */
 final class LargeTradeFlag {
     static final int WINDOW = 100;
@@ -14,7 +15,7 @@ final class LargeTradeFlag {
     static final double DECAY = 0.7;
 
     private final double[] values = new double[WINDOW];
-    private final double[] scratch = new double[WINDOW];
+    private final double[] sorted = new double[WINDOW];
     private int count;
     private int next;
     private boolean seen;
@@ -24,15 +25,22 @@ final class LargeTradeFlag {
         if (count >= MIN_TRADES && value > MULTIPLE * median()) {
             seen = true;
         }
+        if (count == WINDOW) {
+            int old = Arrays.binarySearch(sorted, 0, count, values[next]);
+            System.arraycopy(sorted, old + 1, sorted, old, count - old - 1);
+            count--;
+        }
+        int at = Arrays.binarySearch(sorted, 0, count, value);
+        at = at < 0 ? -at - 1 : at;
+        System.arraycopy(sorted, at, sorted, at + 1, count - at);
+        sorted[at] = value;
+        count++;
         values[next] = value;
         next = (next + 1) % WINDOW;
-        count = Math.min(count + 1, WINDOW);
     }
 
     private double median() {
-        System.arraycopy(values, 0, scratch, 0, count);
-        Arrays.sort(scratch, 0, count);
-        return count % 2 == 1 ? scratch[count / 2] : (scratch[count / 2 - 1] + scratch[count / 2]) / 2;
+        return count % 2 == 1 ? sorted[count / 2] : (sorted[count / 2 - 1] + sorted[count / 2]) / 2;
     }
 
     /** One decay step: the flag after this tick's trades. */
