@@ -4,7 +4,6 @@ import java.util.List;
 import org.trellis.api.market.Instrument;
 import org.trellis.ml.spi.TradeStream;
 import org.trellis.runtime.data.BundledData;
-import org.trellis.runtime.data.TradeTape;
 
 /** Trade tapes for tests: hand-built, drawn from a synthetic process, and the bundled Bitstamp BTC tape. */
 public final class Tapes {
@@ -42,16 +41,7 @@ public final class Tapes {
 
     /** The bundled Bitstamp BTC/USD tape (2013-11-25..12-01, 100,000 trades), as the host hands it to trainers. */
     public static TradeStream bitstamp() {
-        TradeTape tape = BundledData.btcTrades();
-        long[] time = new long[tape.size()];
-        double[] price = new double[tape.size()];
-        double[] amount = new double[tape.size()];
-        for (int i = 0; i < tape.size(); i++) {
-            time[i] = tape.time(i);
-            price[i] = tape.price(i);
-            amount[i] = tape.amount(i);
-        }
-        return new TradeStream(tape.instrument(), tape.source(), time, price, amount);
+        return BundledData.btcTrades().toStream();
     }
 
     /** BTC, ETH, SOL and XRP, all synthetic with typical parameters. */
