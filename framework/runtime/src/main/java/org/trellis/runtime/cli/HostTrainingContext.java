@@ -103,15 +103,7 @@ final class HostTrainingContext implements TrainingContext {
         if (tape.skipped().count() > 0) {
             err.println("warning: skipped " + tape.skipped().count() + " bad row(s) in " + spec);
         }
-        long[] time = new long[tape.size()];
-        double[] price = new double[tape.size()];
-        double[] amount = new double[tape.size()];
-        for (int i = 0; i < tape.size(); i++) {
-            time[i] = tape.time(i);
-            price[i] = tape.price(i);
-            amount[i] = tape.amount(i);
-        }
-        return new TradeStream(tape.instrument(), tape.source(), time, price, amount);
+        return tape.toStream();
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.trellis.runtime.data;
 
 import java.util.Arrays;
 import org.trellis.api.market.Instrument;
+import org.trellis.ml.spi.TradeStream;
 
 /** A time-ordered stream of trades stored in columns; it aggregates into bars of any size. */
 public final class TradeTape {
@@ -48,6 +49,11 @@ public final class TradeTape {
 
     public double amount(int i) {
         return amount[i];
+    }
+
+    /** The trades as trainers receive them (copies: the tape stays immutable). */
+    public TradeStream toStream() {
+        return new TradeStream(instrument, source, time.clone(), price.clone(), amount.clone());
     }
 
     /**

@@ -80,6 +80,11 @@ public final class TwoStageTrainer {
     private final Settings settings;
     private final List<Double> contrastiveLosses = new ArrayList<>();
     private final List<Double> probeLosses = new ArrayList<>();
+    private int bestProbeEpoch;
+    private int probeStoppedAt;
+
+    /** Probe epochs without a better validation loss before the probe stage stops. */
+    public static final int PROBE_PATIENCE = 5;
     private int skippedSteps;
     private TrainingListener contrastiveProgress = TrainingListener.NONE;
     private TrainingListener probeProgress = TrainingListener.NONE;
@@ -115,11 +120,20 @@ public final class TwoStageTrainer {
         return List.copyOf(probeLosses);
     }
 
-    /** Both stages. */
+    /** Both stages; the probe is fitted for all its epochs. */
     public ContrastiveModel fit(LabelledWindows train) {
+        return fit(train, null);
+    }
+
+    /**
+     * Both stages; with {@code validation}, the probe keeps the epoch with the lowest validation log
+     * loss and stops {@value #PROBE_PATIENCE} epochs after it (a probe on 128 embedding dimensions
+     * overfits a few thousand windows within a few epochs).
+     */
+    public ContrastiveModel fit(LabelledWindows train, LabelledWindows validation) {
         ContrastiveModel model = stage1(train);
         try {
-            stage2(model, train);
+            stage2(model, train, validation);
             return model;
         } catch (RuntimeException e) {
             model.close();
@@ -197,11 +211,13 @@ public final class TwoStageTrainer {
             double norm = clipGradients(block, settings.clipNorm());
             if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
                 // one batch with a non-finite loss or gradient would turn every weight into NaN for good
-                // (clipping cannot scale a NaN norm); its update is dropped instead, and counted
+                // (clipping cannot scale a NaN norm); its update is dropped instead, and counted. The loss
+                // itself is usually finite (on PyTorch with dropout the encoder's gradients can come back
+                // NaN from a finite loss): it is still reported, so the progress line stays truthful.
                 skippedSteps++;
-                return Double.NaN;
+            } else {
+                trainer.step();
             }
-            trainer.step();
             return loss;
         }
     }
@@ -211,6 +227,14 @@ public final class TwoStageTrainer {
      * its standardised embeddings of {@code train}, whose labels must be 0 or 1.
      */
     public LinearProbe stage2(ContrastiveModel model, LabelledWindows train) {
+        return stage2(model, train, null);
+    }
+
+    /**
+     * The probe stage with early stopping on {@code validation} (null: every epoch, the last one kept).
+     * The validation windows only choose the epoch: nothing is fitted on them.
+     */
+    public LinearProbe stage2(ContrastiveModel model, LabelledWindows train, LabelledWindows validation) {
         for (int label : train.labels()) {
             if (label != 0 && label != 1) {
                 throw new IllegalArgumentException("the linear probe is binary: labels must be 0 or 1, got " + label);
@@ -251,12 +275,18 @@ public final class TwoStageTrainer {
             probeModel.setBlock(linear);
             DefaultTrainingConfig training = new DefaultTrainingConfig(loss)
                     .optOptimizer(adamW(settings.probeLearningRate()));
+            float[][] held = validation == null ? null : model.embeddings(validation);
+            LinearProbe best = null;
+            double bestLoss = Double.POSITIVE_INFINITY;
+            int sinceBest = 0;
             try (Trainer trainer = probeModel.newTrainer(training)) {
                 trainer.initialize(new Shape(settings.batchSize(), d));
                 SplittableRandom random = new SplittableRandom(settings.seed() + 1);
                 int[] order = new int[n];
                 int stepsPerEpoch = (n + settings.batchSize() - 1) / settings.batchSize();
                 long start = System.currentTimeMillis();
+                probeStoppedAt = 0;
+                bestProbeEpoch = 0;
                 for (int epoch = 0; epoch < settings.probeEpochs(); epoch++) {
                     Shuffle.permutation(order, random);
                     double sum = 0;
@@ -268,16 +298,62 @@ public final class TwoStageTrainer {
                         probeProgress.onStep(epoch + 1, steps, stepsPerEpoch, sum / steps);
                     }
                     probeLosses.add(sum / steps);
-                    probeProgress.onEpoch(new EpochResult(epoch + 1, sum / steps, Double.NaN, Double.NaN,
-                            settings.probeLearningRate(), false, System.currentTimeMillis() - start), settings.probeEpochs());
+                    LinearProbe now = probeOf(linear, mean, std);
+                    if (held == null) {
+                        best = now;
+                        probeProgress.onEpoch(new EpochResult(epoch + 1, sum / steps, Double.NaN, Double.NaN,
+                                settings.probeLearningRate(), false, System.currentTimeMillis() - start), settings.probeEpochs());
+                        continue;
+                    }
+                    double[] scored = scores(now, held, validation.labels());
+                    boolean improved = scored[0] < bestLoss;
+                    if (improved) {
+                        best = now;
+                        bestLoss = scored[0];
+                        bestProbeEpoch = epoch + 1;
+                        sinceBest = 0;
+                    } else {
+                        sinceBest++;
+                    }
+                    probeProgress.onEpoch(new EpochResult(epoch + 1, sum / steps, scored[0], scored[1],
+                            settings.probeLearningRate(), improved, System.currentTimeMillis() - start), settings.probeEpochs());
+                    if (sinceBest >= PROBE_PATIENCE) {
+                        probeStoppedAt = epoch + 1;
+                        break;
+                    }
                 }
             }
-            float[] weights = linear.getParameters().get("weight").getArray().toFloatArray();
-            float bias = linear.getParameters().get("bias").getArray().toFloatArray()[0];
-            LinearProbe probe = new LinearProbe(weights, bias, mean, std);
-            model.probe(probe);
-            return probe;
+            model.probe(best);
+            return best;
         }
+    }
+
+    private static LinearProbe probeOf(Linear linear, float[] mean, float[] std) {
+        float[] weights = linear.getParameters().get("weight").getArray().toFloatArray();
+        float bias = linear.getParameters().get("bias").getArray().toFloatArray()[0];
+        return new LinearProbe(weights, bias, mean, std);
+    }
+
+    /** Mean log loss and accuracy of the probe on embeddings with 0/1 labels. */
+    private static double[] scores(LinearProbe probe, float[][] embeddings, int[] labels) {
+        double loss = 0;
+        int right = 0;
+        for (int i = 0; i < embeddings.length; i++) {
+            double p = Math.min(Math.max(probe.probability(embeddings[i]), 1e-7), 1 - 1e-7);
+            loss -= labels[i] == 1 ? Math.log(p) : Math.log(1 - p);
+            right += (p > 0.5) == (labels[i] == 1) ? 1 : 0;
+        }
+        return new double[] {loss / embeddings.length, (double) right / embeddings.length};
+    }
+
+    /** The probe epoch kept by the last early-stopped fit (0 when it ran without validation windows). */
+    public int bestProbeEpoch() {
+        return bestProbeEpoch;
+    }
+
+    /** The epoch the probe stopped at early, or 0 when it ran all its epochs. */
+    public int probeStoppedAt() {
+        return probeStoppedAt;
     }
 
     private static double probeStep(Trainer trainer, float[] x, int d, int[] labels, int[] order, int from, int to) {

@@ -1,7 +1,6 @@
 package org.trellis.contrastive.run;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Map;
 import org.trellis.api.market.BarSeries;
 import org.trellis.contrastive.train.ContrastiveTraining;
 import org.trellis.ml.model.ModelDirectory;
+import org.trellis.ml.model.SavedModelClassifier;
 import org.trellis.ml.spi.BarClassifier;
 import org.trellis.ml.spi.LoadedModel;
 import org.trellis.ml.spi.ModelFormat;
@@ -40,27 +40,11 @@ public final class ContrastiveFormat implements ModelFormat {
     @Override
     public BarClassifier openClassifier(Path path, String engine) {
         SavedContrastiveModel model = SavedContrastiveModel.open(path, engine);
-        return new BarClassifier() {
-            @Override
-            public String describe() {
-                return "contrastive " + path;
-            }
-
+        return new SavedModelClassifier("contrastive " + path, model.metadata(), model) {
             /** The label's reach: a window's label reads up to this many bars after it. */
             @Override
             public int horizon() {
                 return model.horizon();
-            }
-
-            @Override
-            public String trainedOn() {
-                return model.metadata().data() == null ? null : model.metadata().data().source();
-            }
-
-            @Override
-            public long lastSeenMillis() {
-                var data = model.metadata().data();
-                return data == null || data.validationEnd() == null ? Long.MIN_VALUE : Instant.parse(data.validationEnd()).toEpochMilli();
             }
 
             @Override
@@ -81,11 +65,6 @@ public final class ContrastiveFormat implements ModelFormat {
             @Override
             public Map<String, Object> strategyParams() {
                 return Map.of("path", path.toString());
-            }
-
-            @Override
-            public void close() {
-                model.close();
             }
         };
     }

@@ -16,6 +16,7 @@ import org.trellis.contrastive.model.LinearProbe;
 import org.trellis.contrastive.model.TransformerAgent;
 import org.trellis.contrastive.model.TransformerAgentConfig;
 import org.trellis.contrastive.train.ContrastiveTraining;
+import org.trellis.ml.data.Pca;
 import org.trellis.ml.engine.Engines;
 import org.trellis.ml.model.ModelDirectory;
 import org.trellis.ml.model.ModelException;
@@ -37,6 +38,11 @@ public final class SavedContrastiveModel implements AutoCloseable {
     private final int horizon;
     private final double barrierK;
     private final int atrPeriod;
+
+    private final Pca pca;
+    private float[] projected;
+    private double[] row;
+    private double[] rowOut;
 
     private SavedContrastiveModel(ModelDirectory directory, String engine) {
         this.directory = directory;
@@ -68,9 +74,10 @@ public final class SavedContrastiveModel implements AutoCloseable {
             throw new ModelException(directory.dir() + " was trained on " + trainedOn + "; it runs on " + trainedOn
                     + " only (train it again with --engine " + Engines.canonicalName(engine) + " to use that engine)");
         }
+        this.pca = pcaOf(md, json);
         byte[] weights = directory.weights(); // verified against model.json's checksum before any engine sees it
         Engines.get(trainedOn);
-        this.agent = new TransformerAgent(config, md.features().size());
+        this.agent = new TransformerAgent(config, pca == null ? md.features().size() : pca.outputs().size());
         this.model = Model.newInstance(ContrastiveTraining.ARCHITECTURE, trainedOn);
         try {
             model.setBlock(agent);
@@ -83,6 +90,23 @@ public final class SavedContrastiveModel implements AutoCloseable {
                     + ", " + md.features().size() + " features: " + e.getMessage(), e);
         }
         this.parameters = new ParameterStore(model.getNDManager(), false);
+    }
+
+    private static Pca pcaOf(ModelMetadata md, Path json) {
+        Object stored = md.hyperparameters().get(ContrastiveTraining.PCA);
+        if (stored == null) {
+            return null;
+        }
+        Pca pca;
+        try {
+            pca = ModelDirectory.json().convertValue(stored, Pca.class);
+        } catch (IllegalArgumentException e) {
+            throw new ModelException(json + ": hyperparameter 'pca' is not a valid PCA: " + e.getMessage(), e);
+        }
+        if (!pca.inputs().equals(md.features())) {
+            throw new ModelException(json + ": the PCA reads " + pca.inputs() + " but the model's features are " + md.features());
+        }
+        return pca;
     }
 
     /** The command that makes a model at {@code dir}, for "no model" messages. */
@@ -153,14 +177,46 @@ public final class SavedContrastiveModel implements AutoCloseable {
             throw new IllegalArgumentException(count + " windows need " + count * size + " values and " + count + " outputs, got "
                     + windows.length + " and " + out.length);
         }
+        float[] input = windows;
+        int inputSize = size;
+        if (pca != null) {
+            input = project(windows, count);
+            inputSize = window() * agent.features();
+        }
         int d = agent.config().dModel();
         try (NDManager batch = model.getNDManager().newSubManager()) {
-            NDArray x = batch.create(FloatBuffer.wrap(windows, 0, count * size), agent.inputShape(count));
+            NDArray x = batch.create(FloatBuffer.wrap(input, 0, count * inputSize), agent.inputShape(count));
             float[] embeddings = agent.encode(parameters, x, false).toFloatArray();
             for (int i = 0; i < count; i++) {
                 out[i] = probe.probability(embeddings, i * d);
             }
         }
+    }
+
+    /** Every row of the windows through the PCA, into a buffer kept between calls (rounded to float, as in training). */
+    private float[] project(float[] windows, int count) {
+        int rows = count * window();
+        int width = agent.features();
+        if (projected == null || projected.length < rows * width) {
+            projected = new float[rows * width];
+            row = new double[features().size()];
+            rowOut = new double[width];
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < row.length; c++) {
+                row[c] = windows[r * row.length + c];
+            }
+            pca.apply(row, rowOut);
+            for (int c = 0; c < width; c++) {
+                projected[r * width + c] = (float) rowOut[c];
+            }
+        }
+        return projected;
+    }
+
+    /** The PCA between the feature set and the agent, or null when the model has none. */
+    public Pca pca() {
+        return pca;
     }
 
     @Override

@@ -8,6 +8,8 @@ import org.trellis.api.market.BarSeries;
 import org.trellis.api.plugin.Params;
 import org.trellis.contrastive.data.TripleBarrierLabels;
 import org.trellis.contrastive.features.ContrastiveFeaturesFactory;
+import org.trellis.contrastive.model.TransformerAgent;
+import org.trellis.ml.data.Pca;
 import org.trellis.contrastive.model.LabelledWindows;
 import org.trellis.ml.data.FeatureMatrices;
 import org.trellis.ml.data.FeatureMatrix;
@@ -26,12 +28,14 @@ public final class ContrastiveDataset {
     private final SequenceWindows windows;
     private final int[] spanEnds;
     private final int warmUp;
+    private final byte[] targets;
 
-    private ContrastiveDataset(FeatureMatrix matrix, SequenceWindows windows, int[] spanEnds, int warmUp) {
+    private ContrastiveDataset(FeatureMatrix matrix, SequenceWindows windows, int[] spanEnds, int warmUp, byte[] targets) {
         this.matrix = matrix;
         this.windows = windows;
         this.spanEnds = spanEnds;
         this.warmUp = warmUp;
+        this.targets = targets;
     }
 
     /**
@@ -68,7 +72,27 @@ public final class ContrastiveDataset {
                     + "a purged 70/15/15 split needs at least %,d. Use a longer dataset", dataName, windows.size(), window,
                     PurgedChronologicalSplit.minimumWindows(window, horizon)));
         }
-        return new ContrastiveDataset(matrix, windows, spanEnds, features.warmUp());
+        return new ContrastiveDataset(matrix, windows, spanEnds, features.warmUp(), targets);
+    }
+
+    /**
+     * Principal components of the market columns (every column but the 4 cyclic time ones, which the
+     * agent embeds on their own and which stay last), fitted on bars {@code 0 .. lastBar} only.
+     */
+    public Pca fitPca(int lastBar, double keep) {
+        List<String> names = matrix.names();
+        List<String> market = names.subList(0, names.size() - TransformerAgent.TIME_FEATURES);
+        return Pca.fit(matrix, 0, lastBar + 1, market, keep);
+    }
+
+    /** The same windows and labels over the columns {@code pca} projects to. */
+    public ContrastiveDataset projected(Pca pca) {
+        FeatureMatrix projected = pca.apply(matrix);
+        SequenceWindows same = SequenceWindows.over(projected, windows.length(), targets);
+        if (same.size() != windows.size()) {
+            throw new IllegalStateException("PCA changed which windows are complete: " + same.size() + " vs " + windows.size());
+        }
+        return new ContrastiveDataset(projected, same, spanEnds, warmUp, targets);
     }
 
     /** The fewest bars that can give enough windows: warm-up, one window, the split's minimum, the label horizon. */

@@ -17,6 +17,7 @@ import org.trellis.contrastive.model.TwoStageTrainer;
 import org.trellis.ml.engine.Engines;
 import org.trellis.ml.model.ModelDirectory;
 import org.trellis.ml.model.ModelMetadata;
+import org.trellis.ml.data.Pca;
 import org.trellis.ml.train.BinaryMetrics;
 import org.trellis.ml.train.TrainingListener;
 
@@ -30,6 +31,8 @@ import org.trellis.ml.train.TrainingListener;
 public final class ContrastiveTraining {
     public static final String FAMILY = "contrastive";
     public static final String ARCHITECTURE = "supcon-transformer";
+    /** model.json hyperparameter holding the fitted PCA, when the model has one. */
+    public static final String PCA = "pca";
 
     /**
      * What to train.
@@ -43,10 +46,14 @@ public final class ContrastiveTraining {
      * @param horizon       bars a label scans
      * @param featureParams parameters of the contrastive feature set
      * @param out           the model folder to write
+     * @param pca           share of the market features' variance PCA keeps, fitted on the training bars only; 0: no PCA
      */
     public record Request(TransformerAgentConfig config, TwoStageTrainer.Settings settings, String dataName, BarSeries series,
-                          String engine, double barrierK, int horizon, Map<String, Object> featureParams, Path out) {
+                          String engine, double barrierK, int horizon, Map<String, Object> featureParams, Path out, double pca) {
         public Request {
+            if (!(pca >= 0 && pca <= 1)) {
+                throw new IllegalArgumentException("--pca is a share of the variance in (0, 1] (0: no PCA), got " + pca);
+            }
             engine = trainableEngine(engine);
             if (horizon < 1) {
                 throw new IllegalArgumentException("--horizon must be >= 1 bar, got " + horizon);
@@ -76,14 +83,23 @@ public final class ContrastiveTraining {
     }
 
     public static Outcome run(Request request, TrainingListener contrastive, TrainingListener probe, String trellisVersion) {
-        ContrastiveDataset data = ContrastiveDataset.of(request.dataName(), request.series(), request.featureParams(),
+        ContrastiveDataset raw = ContrastiveDataset.of(request.dataName(), request.series(), request.featureParams(),
                 request.config().window(), request.barrierK(), request.horizon());
-        PurgedChronologicalSplit split = PurgedChronologicalSplit.of(data);
+        PurgedChronologicalSplit split = PurgedChronologicalSplit.of(raw);
+        Pca pca = null;
+        ContrastiveDataset data = raw;
+        if (request.pca() > 0) {
+            // fitted on the bars the training windows end at, never on the validation or test bars
+            pca = raw.fitPca(raw.end(split.train()[split.train().length - 1]), request.pca());
+            data = raw.projected(pca);
+        }
         LabelledWindows train = data.windows(split.train());
+        LabelledWindows held = data.windows(split.validation());
         TwoStageTrainer trainer = new TwoStageTrainer(request.engine(), request.config(), request.settings())
                 .progress(contrastive, probe);
-        try (ContrastiveModel model = trainer.fit(train)) {
-            BinaryMetrics validation = metrics(model, data.windows(split.validation()));
+        // the validation windows choose the probe's epoch (early stopping); the test windows stay unseen
+        try (ContrastiveModel model = trainer.fit(train, held)) {
+            BinaryMetrics validation = metrics(model, held);
             BinaryMetrics test = metrics(model, data.windows(split.test()));
             if (!Double.isFinite(validation.logLoss()) || !Double.isFinite(test.logLoss())) {
                 throw new IllegalStateException("training diverged: the model gives non-finite probabilities; nothing was saved to "
@@ -91,7 +107,8 @@ public final class ContrastiveTraining {
             }
             byte[] weights = ContrastiveWeights.encode(model.agent(), model.probe());
             ModelMetadata saved = ModelDirectory.write(request.out(),
-                    metadata(request, data, split, validation, test, trainer.skippedSteps(), trellisVersion), weights);
+                    metadata(request, raw, split, validation, test, trainer.skippedSteps(), trainer.bestProbeEpoch(), pca,
+                            trellisVersion), weights);
             return new Outcome(saved, validation, test, split.train().length, split.validation().length, split.test().length,
                     trainer.skippedSteps());
         }
@@ -130,14 +147,20 @@ public final class ContrastiveTraining {
     }
 
     private static ModelMetadata metadata(Request request, ContrastiveDataset data, PurgedChronologicalSplit split,
-                                          BinaryMetrics validation, BinaryMetrics test, int skippedSteps, String trellisVersion) {
+                                          BinaryMetrics validation, BinaryMetrics test, int skippedSteps, int bestProbeEpoch,
+                                          Pca pca, String trellisVersion) {
         Map<String, Object> hyper = hyperparameters(request.config(), request.settings(), request.barrierK(), request.horizon());
         hyper.put("feature_set", ContrastiveFeaturesFactory.NAME);
         hyper.put("feature_params", request.featureParams());
+        if (pca != null) {
+            hyper.put("pca_share", request.pca());
+            hyper.put(PCA, ModelDirectory.json().convertValue(pca, Map.class));
+        }
         Map<String, Double> metrics = new LinkedHashMap<>();
         validation.addTo(metrics, "validation");
         test.addTo(metrics, "test");
         metrics.put("train_windows", (double) split.train().length);
+        metrics.put("best_probe_epoch", (double) bestProbeEpoch);
         metrics.put("skipped_contrastive_steps", (double) skippedSteps);
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("trellis", trellisVersion);

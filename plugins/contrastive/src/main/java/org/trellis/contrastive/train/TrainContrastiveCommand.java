@@ -31,6 +31,11 @@ public final class TrainContrastiveCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Model folder (default: <models-dir>/contrastive-<data>).")
     Path out;
 
+    @Option(names = "--pca", paramLabel = "SHARE", defaultValue = "0",
+            description = "Project the market features on the principal components that keep this share of their variance, "
+                    + "fitted on the training bars only (e.g. 0.95; default ${DEFAULT-VALUE}: no PCA).")
+    double pca;
+
     @Mixin
     AgentOptions agent = new AgentOptions();
 
@@ -56,7 +61,7 @@ public final class TrainContrastiveCommand implements Callable<Integer> {
                 config.dModel(), config.heads(), config.layers(), run.barrierK, run.horizon, folder);
         long start = System.nanoTime();
         ContrastiveTraining.Outcome outcome = ContrastiveTraining.run(new ContrastiveTraining.Request(config, settings, dataName,
-                        series, engineName, run.barrierK, run.horizon, Map.of(), folder),
+                        series, engineName, run.barrierK, run.horizon, Map.of(), folder, pca),
                 new ConsoleTrainingProgress(err, context.interactive(), "contrastive"),
                 new ConsoleTrainingProgress(err, context.interactive(), "probe"), context.trellisVersion());
         PrintWriter o = context.out();

@@ -97,6 +97,48 @@ class TwoStageTrainerTest {
         }
     }
 
+    /**
+     * Validation windows whose labels are coin flips: every probe epoch fits noise as far as they can
+     * tell, so the probe stops {@value TwoStageTrainer#PROBE_PATIENCE} epochs after its best and keeps
+     * that epoch, whose validation loss no later epoch beat.
+     */
+    @Test
+    void theProbeStopsEarlyOnValidationWindowsAndKeepsItsBestEpoch() {
+        LabelledWindows train = planted(1, 256);
+        LabelledWindows noise = planted(3, 200);
+        Random random = new Random(4);
+        int[] flipped = noise.labels().clone();
+        for (int i = 0; i < flipped.length; i++) {
+            flipped[i] = random.nextInt(2);
+        }
+        LabelledWindows validation = new LabelledWindows(noise.values(), flipped, WINDOW, FEATURES);
+        TwoStageTrainer.Settings s = new TwoStageTrainer.Settings(2, 200, 32, 1e-5, 1.0, 0.07f, 0.05,
+                TwoStageTrainer.ProbeLoss.BCE, 42);
+        TwoStageTrainer early = new TwoStageTrainer("PyTorch", TINY, s);
+        double keptLoss;
+        try (ContrastiveModel model = early.fit(train, validation)) {
+            assertTrue(early.probeStoppedAt() > 0 && early.probeStoppedAt() < 200, "stopped at " + early.probeStoppedAt());
+            assertEquals(early.probeStoppedAt() - TwoStageTrainer.PROBE_PATIENCE, early.bestProbeEpoch());
+            keptLoss = logLoss(model.probabilities(validation), flipped);
+        }
+        TwoStageTrainer full = new TwoStageTrainer("PyTorch", TINY, s);
+        try (ContrastiveModel model = full.fit(train)) {
+            assertEquals(0, full.bestProbeEpoch());
+            assertEquals(200, full.probeLosses().size());
+            double lastLoss = logLoss(model.probabilities(validation), flipped);
+            assertTrue(keptLoss <= lastLoss, "kept " + keptLoss + " vs after every epoch " + lastLoss);
+        }
+    }
+
+    private static double logLoss(double[] p, int[] labels) {
+        double sum = 0;
+        for (int i = 0; i < p.length; i++) {
+            double q = Math.min(Math.max(p[i], 1e-7), 1 - 1e-7);
+            sum -= labels[i] == 1 ? Math.log(q) : Math.log(1 - q);
+        }
+        return sum / p.length;
+    }
+
     private static String format(List<Double> values) {
         StringBuilder out = new StringBuilder("[");
         for (double v : values) {

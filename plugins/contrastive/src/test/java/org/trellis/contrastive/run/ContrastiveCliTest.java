@@ -112,6 +112,66 @@ class ContrastiveCliTest {
         assertTrue(new ObjectMapper().readTree(report.toFile()).at("/performance").has("trades"), Files.readString(report));
     }
 
+    /**
+     * {@code --pca 0.95}: the market features are projected on principal components fitted on the
+     * training bars only (bars after them can change nothing in the fit), the time columns pass
+     * through, and the saved model applies the same projection when it predicts, scores bars or trades.
+     */
+    @Test
+    void pcaIsFittedOnTheTrainingBarsAndTravelsWithTheModel(@TempDir Path dir) throws Exception {
+        ColumnarBarSeries series = new SyntheticBars(5, 60_000L, 1_577_836_800_000L, 100.0).generate(1200);
+        Path csv = dir.resolve("syn.csv");
+        Path later = dir.resolve("syn-later.csv");
+        StringBuilder a = new StringBuilder("date,open,high,low,close,volume\n");
+        StringBuilder b = new StringBuilder(a);
+        for (int i = 0; i < series.size(); i++) {
+            // bars from 1,000 on (after every training window, which end before 70% of 1,200) move up 20%
+            double k = i >= 1000 ? 1.2 : 1.0;
+            String t = java.time.Instant.ofEpochMilli(series.time(i)).toString();
+            a.append(t).append(',').append(series.open(i)).append(',').append(series.high(i)).append(',').append(series.low(i))
+                    .append(',').append(series.close(i)).append(',').append(series.volume(i)).append('\n');
+            b.append(t).append(',').append(series.open(i) * k).append(',').append(series.high(i) * k).append(',')
+                    .append(series.low(i) * k).append(',').append(series.close(i) * k).append(',').append(series.volume(i)).append('\n');
+        }
+        Files.writeString(csv, a);
+        Files.writeString(later, b);
+        JsonNode[] pcas = new JsonNode[2];
+        Path[] models = {dir.resolve("m-pca"), dir.resolve("m-pca-later")};
+        Path[] data = {csv, later};
+        for (int m = 0; m < 2; m++) {
+            Outcome trained = trellis("train", "contrastive", "--data", data[m].toString(), "--engine", "PyTorch", "--d-model", "8",
+                    "--heads", "2", "--layers", "1", "--contrastive-epochs", "1", "--probe-epochs", "2", "--seed", "3", "--pca", "0.95",
+                    "--out", models[m].toString());
+            assertEquals(0, trained.code(), trained.err());
+            JsonNode md = new ObjectMapper().readTree(models[m].resolve("model.json").toFile());
+            pcas[m] = md.at("/hyperparameters/pca");
+            assertEquals(ContrastiveFeatures.COUNT, md.get("features").size(), "model.json lists the feature set's columns");
+        }
+        assertEquals(pcas[0], pcas[1], "bars after the training windows never reach the PCA");
+        int kept = pcas[0].get("components").size();
+        assertTrue(kept >= 1 && kept < ContrastiveFeatures.COUNT - 4, kept + " components of 10 market features");
+        assertEquals(ContrastiveFeatures.COUNT - 4, pcas[0].get("projected").size(), "the 4 time columns pass through");
+
+        try (SavedContrastiveModel saved = SavedContrastiveModel.open(models[0], null);
+             BarClassifier classifier = new ContrastiveFormat().openClassifier(models[0], null)) {
+            assertEquals(kept + 4, saved.pca().outputs().size());
+            double[] batch = classifier.probabilities(series);
+            FeatureMatrix values = FeatureMatrices.compute(new ContrastiveFeatures(), series);
+            float[] window = new float[10 * values.columns()];
+            double[] one = new double[1];
+            for (int end : new int[] {900, 1150, 1199}) {
+                for (int t = 0; t < 10; t++) {
+                    for (int c = 0; c < values.columns(); c++) {
+                        window[t * values.columns() + c] = values.get(end - 9 + t, c);
+                    }
+                }
+                saved.probabilities(window, 1, one);
+                assertEquals(batch[end], one[0], 1e-6, "window ending at bar " + end);
+                assertTrue(one[0] > 0 && one[0] < 1);
+            }
+        }
+    }
+
     @Test
     void aMissingModelSaysHowToTrainIt(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("missing.groovy");

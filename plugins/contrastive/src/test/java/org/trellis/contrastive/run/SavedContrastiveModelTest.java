@@ -41,7 +41,7 @@ class SavedContrastiveModelTest {
     static ContrastiveTraining.Outcome train(ColumnarBarSeries series, Path out, String engine) {
         TwoStageTrainer.Settings settings = new TwoStageTrainer.Settings(1, 3, 32, 1e-5, 1.0, 0.07f, 1e-2,
                 TwoStageTrainer.ProbeLoss.FOCAL, 9);
-        return ContrastiveTraining.run(new ContrastiveTraining.Request(TINY, settings, "syn", series, engine, 1.5, 24, Map.of(), out),
+        return ContrastiveTraining.run(new ContrastiveTraining.Request(TINY, settings, "syn", series, engine, 1.5, 24, Map.of(), out, 0),
                 null, null, "test");
     }
 

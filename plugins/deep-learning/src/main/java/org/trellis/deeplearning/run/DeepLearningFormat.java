@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.trellis.deeplearning.train.DeepLearningTraining;
 import org.trellis.ml.model.ModelDirectory;
+import org.trellis.ml.model.SavedModelClassifier;
 import java.util.Map;
 import org.trellis.api.market.BarSeries;
 import org.trellis.api.plugin.Params;
@@ -40,27 +41,10 @@ public final class DeepLearningFormat implements ModelFormat {
     @Override
     public BarClassifier openClassifier(Path path, String engine) {
         DeepLearningModel model = DeepLearningModel.open(path, engine);
-        return new BarClassifier() {
-            @Override
-            public String describe() {
-                return model.metadata().architecture() + " " + path;
-            }
-
+        return new SavedModelClassifier(model.metadata().architecture() + " " + path, model.metadata(), model) {
             @Override
             public int horizon() {
                 return model.horizon();
-            }
-
-            @Override
-            public String trainedOn() {
-                return model.metadata().data() == null ? null : model.metadata().data().source();
-            }
-
-            @Override
-            public long lastSeenMillis() {
-                var data = model.metadata().data();
-                return data == null || data.validationEnd() == null ? Long.MIN_VALUE
-                        : java.time.Instant.parse(data.validationEnd()).toEpochMilli();
             }
 
             @Override
@@ -81,11 +65,6 @@ public final class DeepLearningFormat implements ModelFormat {
             @Override
             public Map<String, Object> strategyParams() {
                 return Map.of("path", path.toString());
-            }
-
-            @Override
-            public void close() {
-                model.close();
             }
         };
     }
