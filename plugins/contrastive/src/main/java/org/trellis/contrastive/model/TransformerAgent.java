@@ -116,6 +116,17 @@ public final class TransformerAgent extends AbstractBlock {
         return list.get(0);
     }
 
+    /**
+     * Freeze (or thaw) the direction and confidence heads. The contrastive stage never runs them, and on
+     * PyTorch the gradient of a parameter no forward pass touched is never written: it holds whatever
+     * memory it got, sometimes NaN, which the global gradient norm then spread to every parameter.
+     * Frozen, they have no gradient and no optimizer update.
+     */
+    public void freezeHeads(boolean freeze) {
+        directionHead.freezeParameters(freeze);
+        confidenceHead.freezeParameters(freeze);
+    }
+
     /** The last-token embedding {@code [batch, dModel]}: what the contrastive stage and the probe read. */
     public NDArray encode(ParameterStore parameterStore, NDArray x, boolean training) {
         return sequence(parameterStore, x, training).get(":, -1, :");

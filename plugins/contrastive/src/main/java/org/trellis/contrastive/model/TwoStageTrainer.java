@@ -160,6 +160,7 @@ public final class TwoStageTrainer {
                 .optOptimizer(adamW(config.learningRate()));
         try (Trainer trainer = model.newTrainer(training)) {
             trainer.initialize(agent.inputShape(settings.batchSize()));
+            agent.freezeHeads(true); // SupCon trains the encoder and projection only
             SplittableRandom random = new SplittableRandom(settings.seed());
             int[] order = new int[train.count()];
             // a last batch of one window has no pair to compare and is skipped

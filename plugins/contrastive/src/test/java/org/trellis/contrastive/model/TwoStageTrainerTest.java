@@ -98,6 +98,31 @@ class TwoStageTrainerTest {
     }
 
     /**
+     * The contrastive stage never runs the direction and confidence heads: they are frozen while it
+     * trains (on PyTorch an untouched parameter's gradient is uninitialised memory, which once made
+     * the global norm NaN and every later step was dropped), and no step is dropped.
+     */
+    @ParameterizedTest
+    @MethodSource("org.trellis.contrastive.model.ModelTesting#engines")
+    void theHeadsTheContrastiveStageDoesNotUseAreFrozenAndNoStepIsDropped(String engine) {
+        TwoStageTrainer trainer = new TwoStageTrainer(engine, TINY, settings(3, TwoStageTrainer.ProbeLoss.BCE));
+        try (ContrastiveModel model = trainer.stage1(planted(1, 256))) {
+            int heads = 0;
+            for (Pair<String, Parameter> p : model.agent().getParameters()) {
+                boolean head = p.getKey().contains("direction") || p.getKey().contains("confidence");
+                if (head) {
+                    heads++;
+                    assertFalse(p.getValue().requiresGradient(), p.getKey() + " is frozen");
+                } else {
+                    assertTrue(p.getValue().requiresGradient(), p.getKey() + " trains");
+                }
+            }
+            assertEquals(4, heads, "two heads, weight and bias each");
+            assertEquals(0, trainer.skippedSteps());
+        }
+    }
+
+    /**
      * Validation windows whose labels are coin flips: every probe epoch fits noise as far as they can
      * tell, so the probe stops {@value TwoStageTrainer#PROBE_PATIENCE} epochs after its best and keeps
      * that epoch, whose validation loss no later epoch beat.
