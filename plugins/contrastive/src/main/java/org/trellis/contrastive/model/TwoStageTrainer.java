@@ -212,10 +212,11 @@ public final class TwoStageTrainer {
             double norm = clipGradients(block, settings.clipNorm());
             if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
                 // one batch with a non-finite loss or gradient would turn every weight into NaN for good
-                // (clipping cannot scale a NaN norm); its update is dropped instead, and counted. The loss
-                // itself is usually finite (on PyTorch with dropout the encoder's gradients can come back
-                // NaN from a finite loss): it is still reported, so the progress line stays truthful.
+                // (clipping cannot scale a NaN norm); its update is dropped instead, counted, and the
+                // gradients are cleared so the next step starts clean. The loss is still reported (it is
+                // usually finite when a gradient is not), so the progress line stays truthful.
                 skippedSteps++;
+                zeroGradients(block);
             } else {
                 trainer.step();
             }
@@ -388,6 +389,22 @@ public final class TwoStageTrainer {
      * Scales all gradients together so that their global L2 norm is at most {@code maxNorm} (0: no
      * clipping); returns the norm before scaling.
      */
+    /**
+     * Every gradient set to exact zeros by writing them. DJL clears gradients between steps by
+     * subtracting each from itself, which leaves a NaN or an infinity where it was: one non-finite
+     * step would then poison every later one (on btc-usd-1m it did: 2,698 of 2,940 steps skipped).
+     */
+    static void zeroGradients(Block block) {
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            NDArray array = p.getValue().getArray();
+            if (array.hasGradient()) {
+                try (NDArray gradient = array.getGradient()) {
+                    gradient.set(java.nio.FloatBuffer.wrap(new float[Math.toIntExact(gradient.size())]));
+                }
+            }
+        }
+    }
+
     private static double clipGradients(Block block, double maxNorm) {
         // getGradient() wraps a new native handle per call: close them
         List<NDArray> gradients = new ArrayList<>();
