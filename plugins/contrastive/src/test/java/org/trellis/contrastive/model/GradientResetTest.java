@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.trellis.ml.engine.Engines;
 
 /**
- * A non-finite gradient must not outlive its step: DJL clears gradients by subtracting them from
- * themselves, which keeps a NaN; the trainer's own reset writes zeros.
+ * A non-finite gradient must not outlive its step: on PyTorch DJL clears gradients by subtracting
+ * them from themselves, which keeps a NaN, so the trainer zeroes non-finite entries itself; MXNet's
+ * backward overwrites them.
  */
 class GradientResetTest {
     @ParameterizedTest
@@ -38,8 +39,10 @@ class GradientResetTest {
                         g.set(java.nio.FloatBuffer.wrap(nan));
                     }
                 }
-                TwoStageTrainer.zeroGradients(linear);
-                assertTrue(allFinite(linear, true), engine + ": the reset writes zeros");
+                TwoStageTrainer.clearNonFinite(linear);
+                if (engine.equals("PyTorch")) {
+                    assertTrue(allFinite(linear, true), engine + ": the NaNs are now zeros");
+                }
                 backward(trainer);
                 assertTrue(allFinite(linear, false), engine + ": the next step's gradients are finite");
             }
