@@ -116,8 +116,8 @@ public final class TrainRlCommand implements Callable<Integer> {
         }
 
         PrintWriter err = context.err();
-        err.printf(Locale.ROOT, "Training rl-temporal%s on %s; %d updates of %d steps (minibatch %d, %d epochs), base size $%s, seed %d%s -> %s%n",
-                resume != null ? " from " + resume : "", description, updates, buffer, minibatch, epochs, baseSize, runSeed,
+        err.printf(Locale.ROOT, "Training rl-temporal%s on %s; %d updates of %d steps (minibatch %d, %d epochs), base size $%.2f%s -> %s%n",
+                resume != null ? " from " + resume : "", description, updates, buffer, minibatch, epochs, baseSize,
                 engineName.equals(Engines.PYTORCH) ? ", " + TorchThreads.describe() : "", folder);
         err.flush();
         StopRequest stop = new StopRequest();

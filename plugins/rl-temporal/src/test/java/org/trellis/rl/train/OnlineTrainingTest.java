@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trellis.rl.Cli;
 import org.trellis.rl.model.AgentModel;
 import org.trellis.rl.ppo.PpoSettings;
 import org.trellis.rl.ppo.UpdateReport;
@@ -67,7 +67,7 @@ class OnlineTrainingTest {
     }
 
     @Test
-    void anErrorMidTrainingLeavesALoadableEmergencyCheckpoint(@TempDir Path dir) {
+    void anErrorMidTrainingLeavesALoadableEmergencyCheckpoint(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("agent");
         int[] updates = {0};
         OnlineTraining.Progress failing = new OnlineTraining.Progress() {
@@ -89,8 +89,7 @@ class OnlineTrainingTest {
         assertTrue(e.getMessage().contains("emergency checkpoint saved in " + out) && e.getMessage().contains("--resume " + out),
                 e.getMessage());
         assertTrue(source(out).endsWith("emergency save after update 1 of 5"), source(out));
-        TrainRlCliTest.Outcome predicted = TrainRlCliTest.trellis("models", "predict", out.toString(), "--input",
-                writeInput(dir).toString());
+        Cli.Outcome predicted = Cli.trellis("models", "predict", out.toString(), "--input", TrainRlCliTest.oneStateInput(dir).toString());
         assertEquals(0, predicted.code(), predicted.err());
         assertTrue(stopFinished(stop), "a signal arriving now would not wait");
     }
@@ -135,14 +134,6 @@ class OnlineTrainingTest {
             return stop.awaitFinished(Duration.ZERO);
         } catch (InterruptedException e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private static Path writeInput(Path dir) {
-        try {
-            return Files.writeString(dir.resolve("in.json"), "{\"inputs\": [[[0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0.5,0,0]]]}");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }

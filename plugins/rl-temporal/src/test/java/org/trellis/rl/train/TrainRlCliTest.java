@@ -3,38 +3,32 @@ package org.trellis.rl.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trellis.rl.Cli.trellis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trellis.rl.Cli.Outcome;
 import org.trellis.rl.model.AgentModel;
-import org.trellis.runtime.cli.Main;
 
 /** {@code trellis train rl-temporal} through the real CLI, with tiny settings: 2 synthetic markets, 30-second ticks, buffer 16. */
 class TrainRlCliTest {
-    record Outcome(int code, String out, String err) {
-    }
-
-    static Outcome trellis(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Outcome(code, out.toString(), err.toString());
-    }
-
     /** A tiny run of {@code updates} updates into {@code out}, with extra options. */
     static Outcome train(Path out, int updates, String... extra) {
         List<String> args = Stream.concat(Stream.of("train", "rl-temporal", "--markets", "eth,sol", "--updates", String.valueOf(updates),
                 "--buffer", "16", "--minibatch", "8", "--epochs", "2", "--tick-seconds", "30", "--engine", "pytorch", "--out",
                 out.toString()), Stream.of(extra)).toList();
         return trellis(args.toArray(new String[0]));
+    }
+
+    /** A models predict input: one sample, a single state (half the window left, everything else 0). */
+    static Path oneStateInput(Path dir) throws java.io.IOException {
+        return Files.writeString(dir.resolve("in.json"), "{\"inputs\": [[[0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0.5,0,0]]]}");
     }
 
     @Test
@@ -51,7 +45,7 @@ class TrainRlCliTest {
         assertTrue(saved.metadata().data().source().contains("after update 2 of 2 (done)"), saved.metadata().data().source());
         assertEquals(32, saved.rewardStats().count(), "the reward statistics took in both buffers");
 
-        Path input = Files.writeString(dir.resolve("in.json"), "{\"inputs\": [[[0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0.5,0,0]]]}");
+        Path input = oneStateInput(dir);
         Outcome predicted = trellis("models", "predict", agent.toString(), "--input", input.toString());
         assertEquals(0, predicted.code(), predicted.err());
         JsonNode output = new ObjectMapper().readTree(predicted.out()).get("outputs").get(0);
