@@ -2,36 +2,25 @@ package org.trellis.rl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trellis.rl.Cli.trellis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trellis.rl.Cli.Outcome;
 import org.trellis.rl.Lacuna;
 import org.trellis.rl.io.SafetensorsReader;
 import org.trellis.rl.io.Tensor;
-import org.trellis.runtime.cli.Main;
 
 /** What a user types: rl import, models predict (plain Java and on an engine), rl export, through the real CLI. */
 class RlCliTest {
-    record Outcome(int code, String out, String err) {
-    }
-
-    static Outcome trellis(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Outcome(code, out.toString(), err.toString());
-    }
-
     @Test
     void importPredictAndExportTheUpstreamWeights(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("agent");
