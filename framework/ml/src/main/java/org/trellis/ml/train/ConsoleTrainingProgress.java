@@ -70,8 +70,11 @@ public final class ConsoleTrainingProgress implements TrainingListener {
             out.println(String.format(Locale.ROOT, "%s%s %d/%d  loss %.4f  lr %.2g  %.0fs, ETA <= %.0fs", prefix, unit, r.epoch(),
                     maxEpochs, r.trainLoss(), r.learningRate(), seconds, eta));
         } else {
-            out.println(String.format(Locale.ROOT, "%s%s %d/%d  loss %.4f  val loss %.4f  val acc %.3f  lr %.2g  %s  %.0fs, ETA <= %.0fs",
-                    prefix, unit, r.epoch(), maxEpochs, r.trainLoss(), r.validationLoss(), r.validationAccuracy(), r.learningRate(),
+            // a stage scored by a loss alone (e.g. SupCon) has no accuracy to show
+            String accuracy = Double.isNaN(r.validationAccuracy()) ? ""
+                    : String.format(Locale.ROOT, "  val acc %.3f", r.validationAccuracy());
+            out.println(String.format(Locale.ROOT, "%s%s %d/%d  loss %.4f  val loss %.4f%s  lr %.2g  %s  %.0fs, ETA <= %.0fs",
+                    prefix, unit, r.epoch(), maxEpochs, r.trainLoss(), r.validationLoss(), accuracy, r.learningRate(),
                     r.improved() ? "best" : "    ", seconds, eta));
         }
         out.flush();

@@ -11,6 +11,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
@@ -83,6 +84,10 @@ public final class TwoStageTrainer {
     private int bestProbeEpoch;
     private int probeStoppedAt;
 
+    /** Contrastive epochs without a better validation SupCon loss before the contrastive stage stops. */
+    public static final int CONTRASTIVE_PATIENCE = 3;
+    private int bestContrastiveEpoch;
+
     /** Probe epochs without a better validation loss before the probe stage stops. */
     public static final int PROBE_PATIENCE = 5;
     private int skippedSteps;
@@ -131,7 +136,7 @@ public final class TwoStageTrainer {
      * overfits a few thousand windows within a few epochs).
      */
     public ContrastiveModel fit(LabelledWindows train, LabelledWindows validation) {
-        ContrastiveModel model = stage1(train);
+        ContrastiveModel model = stage1(train, validation);
         try {
             stage2(model, train, validation);
             return model;
@@ -143,6 +148,17 @@ public final class TwoStageTrainer {
 
     /** The contrastive stage: a fresh agent, its encoder and projection head trained with SupCon. */
     public ContrastiveModel stage1(LabelledWindows train) {
+        return stage1(train, null);
+    }
+
+    /**
+     * The contrastive stage with early stopping: after each epoch the SupCon loss of the validation
+     * windows (inference mode, chronological batches) is measured; the encoder keeps the weights of
+     * the best epoch and stops {@value #CONTRASTIVE_PATIENCE} epochs after it. With thousands of noisy
+     * windows SupCon learns to separate the training windows long after it stops helping on others
+     * (30 epochs on btc-usd-1m: test AUC 0.52 against 0.59 after a few).
+     */
+    public ContrastiveModel stage1(LabelledWindows train, LabelledWindows validation) {
         if (train.window() != config.window()) {
             throw new IllegalArgumentException("the config's window is " + config.window() + " bars, the windows have "
                     + train.window());
@@ -162,6 +178,10 @@ public final class TwoStageTrainer {
             trainer.initialize(agent.inputShape(settings.batchSize()));
             agent.freezeHeads(true); // SupCon trains the encoder and projection only
             SplittableRandom random = new SplittableRandom(settings.seed());
+            double bestLoss = Double.POSITIVE_INFINITY;
+            float[][] best = null;
+            int sinceBest = 0;
+            bestContrastiveEpoch = 0;
             int[] order = new int[train.count()];
             // a last batch of one window has no pair to compare and is skipped
             int stepsPerEpoch = train.count() / settings.batchSize() + (train.count() % settings.batchSize() >= 2 ? 1 : 0);
@@ -185,8 +205,24 @@ public final class TwoStageTrainer {
                     contrastiveProgress.onStep(epoch + 1, steps, stepsPerEpoch, sum / Math.max(1, finite));
                 }
                 contrastiveLosses.add(sum / Math.max(1, finite));
-                contrastiveProgress.onEpoch(new EpochResult(epoch + 1, sum / Math.max(1, finite), Double.NaN, Double.NaN,
-                        config.learningRate(), false, System.currentTimeMillis() - start), settings.contrastiveEpochs());
+                double held = validation == null ? Double.NaN : validationLoss(trainer.getManager(), stage, validation);
+                boolean improved = validation != null && held < bestLoss;
+                if (improved) {
+                    bestLoss = held;
+                    bestContrastiveEpoch = epoch + 1;
+                    best = snapshot(stage);
+                    sinceBest = 0;
+                } else {
+                    sinceBest++;
+                }
+                contrastiveProgress.onEpoch(new EpochResult(epoch + 1, sum / Math.max(1, finite), held, Double.NaN,
+                        config.learningRate(), improved, System.currentTimeMillis() - start), settings.contrastiveEpochs());
+                if (validation != null && sinceBest >= CONTRASTIVE_PATIENCE) {
+                    break;
+                }
+            }
+            if (best != null) {
+                restore(stage, best);
             }
         } catch (RuntimeException e) {
             model.close();
@@ -346,6 +382,53 @@ public final class TwoStageTrainer {
             right += (p > 0.5) == (labels[i] == 1) ? 1 : 0;
         }
         return new double[] {loss / embeddings.length, (double) right / embeddings.length};
+    }
+
+    /** The contrastive epoch kept by the last early-stopped fit (0 when it ran without validation windows). */
+    public int bestContrastiveEpoch() {
+        return bestContrastiveEpoch;
+    }
+
+    /** Mean SupCon loss of the windows in chronological batches, in inference mode (no dropout). */
+    private double validationLoss(NDManager parent, ProjectionStage stage, LabelledWindows windows) {
+        int[] order = new int[windows.count()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        double sum = 0;
+        int batches = 0;
+        try (NDManager manager = parent.newSubManager()) {
+            ParameterStore inference = new ParameterStore(manager, false);
+            for (int from = 0; from + 2 <= order.length; from += settings.batchSize()) {
+                int to = Math.min(order.length, from + settings.batchSize());
+                try (NDManager batch = manager.newSubManager()) {
+                    NDArray x = batch.create(windows.gather(order, from, to), new Shape(to - from, windows.window(), windows.features()));
+                    int[] labels = java.util.Arrays.copyOfRange(windows.labels(), from, to);
+                    NDArray projected = stage.forward(inference, new NDList(x), false).singletonOrThrow();
+                    double loss = SupConLoss.compute(projected, batch.create(labels), settings.temperature()).getFloat();
+                    if (Double.isFinite(loss)) {
+                        sum += loss;
+                        batches++;
+                    }
+                }
+            }
+        }
+        return batches == 0 ? Double.NaN : sum / batches;
+    }
+
+    private static float[][] snapshot(Block block) {
+        List<float[]> values = new ArrayList<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            values.add(p.getValue().getArray().toFloatArray());
+        }
+        return values.toArray(new float[0][]);
+    }
+
+    private static void restore(Block block, float[][] values) {
+        int i = 0;
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            p.getValue().getArray().set(values[i++]);
+        }
     }
 
     /** The probe epoch kept by the last early-stopped fit (0 when it ran without validation windows). */

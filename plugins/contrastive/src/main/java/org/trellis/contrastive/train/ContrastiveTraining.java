@@ -107,7 +107,7 @@ public final class ContrastiveTraining {
             }
             byte[] weights = ContrastiveWeights.encode(model.agent(), model.probe());
             ModelMetadata saved = ModelDirectory.write(request.out(),
-                    metadata(request, raw, split, validation, test, trainer.skippedSteps(), trainer.bestProbeEpoch(), pca,
+                    metadata(request, raw, split, validation, test, trainer.skippedSteps(), trainer.bestContrastiveEpoch(), trainer.bestProbeEpoch(), pca,
                             trellisVersion), weights);
             return new Outcome(saved, validation, test, split.train().length, split.validation().length, split.test().length,
                     trainer.skippedSteps());
@@ -147,7 +147,7 @@ public final class ContrastiveTraining {
     }
 
     private static ModelMetadata metadata(Request request, ContrastiveDataset data, PurgedChronologicalSplit split,
-                                          BinaryMetrics validation, BinaryMetrics test, int skippedSteps, int bestProbeEpoch,
+                                          BinaryMetrics validation, BinaryMetrics test, int skippedSteps, int bestContrastiveEpoch, int bestProbeEpoch,
                                           Pca pca, String trellisVersion) {
         Map<String, Object> hyper = hyperparameters(request.config(), request.settings(), request.barrierK(), request.horizon());
         hyper.put("feature_set", ContrastiveFeaturesFactory.NAME);
@@ -160,6 +160,7 @@ public final class ContrastiveTraining {
         validation.addTo(metrics, "validation");
         test.addTo(metrics, "test");
         metrics.put("train_windows", (double) split.train().length);
+        metrics.put("best_contrastive_epoch", (double) bestContrastiveEpoch);
         metrics.put("best_probe_epoch", (double) bestProbeEpoch);
         metrics.put("skipped_contrastive_steps", (double) skippedSteps);
         Map<String, String> versions = new LinkedHashMap<>();

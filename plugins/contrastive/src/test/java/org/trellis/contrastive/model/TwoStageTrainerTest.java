@@ -123,6 +123,35 @@ class TwoStageTrainerTest {
     }
 
     /**
+     * The contrastive stage stops {@value TwoStageTrainer#CONTRASTIVE_PATIENCE} epochs after the epoch
+     * with the lowest validation SupCon loss and keeps that epoch's weights: with coin-flip validation
+     * labels no representation keeps improving there, so it stops well before its 40 epochs.
+     */
+    @Test
+    void theContrastiveStageStopsEarlyOnValidationWindowsAndKeepsItsBestEpoch() {
+        LabelledWindows train = planted(1, 256);
+        LabelledWindows noise = planted(3, 128);
+        Random random = new Random(4);
+        int[] flipped = noise.labels().clone();
+        for (int i = 0; i < flipped.length; i++) {
+            flipped[i] = random.nextInt(2);
+        }
+        LabelledWindows validation = new LabelledWindows(noise.values(), flipped, WINDOW, FEATURES);
+        TwoStageTrainer trainer = new TwoStageTrainer("PyTorch", TINY, settings(40, TwoStageTrainer.ProbeLoss.BCE));
+        try (ContrastiveModel model = trainer.stage1(train, validation)) {
+            int ran = trainer.contrastiveLosses().size();
+            assertTrue(ran < 40, "stopped early: " + ran + " epochs");
+            assertEquals(trainer.bestContrastiveEpoch() + TwoStageTrainer.CONTRASTIVE_PATIENCE, ran);
+            assertNotNull(model.agent());
+        }
+        TwoStageTrainer plain = new TwoStageTrainer("PyTorch", TINY, settings(3, TwoStageTrainer.ProbeLoss.BCE));
+        try (ContrastiveModel model = plain.stage1(train)) {
+            assertEquals(3, plain.contrastiveLosses().size(), "without validation windows every epoch runs");
+            assertEquals(0, plain.bestContrastiveEpoch());
+        }
+    }
+
+    /**
      * Validation windows whose labels are coin flips: every probe epoch fits noise as far as they can
      * tell, so the probe stops {@value TwoStageTrainer#PROBE_PATIENCE} epochs after its best and keeps
      * that epoch, whose validation loss no later epoch beat.
