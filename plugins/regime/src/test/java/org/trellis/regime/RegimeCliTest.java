@@ -159,6 +159,16 @@ class RegimeCliTest {
         assertTrue(missing.err().contains("train it with ./trellis train regime"), missing.err());
     }
 
+    /** A model fitted on minute bars refuses hourly ones (their volatility is of another scale), naming both spacings. */
+    @Test
+    void aModelFittedOnOneBarSizeRefusesAnother(@TempDir Path dir) throws Exception {
+        assertEquals(60_000L, RegimeModel.open(btcModel).barMillis());
+        Outcome hourly = trellis("backtest", "--strategy", "sma-cross", "--data", "btc-usd-1h", "--quiet", "--no-journal",
+                "--guard", "hmm:path=" + btcModel);
+        assertEquals(2, hourly.code(), hourly.err());
+        assertTrue(hourly.err().contains("was fitted on bars 60 s apart, but BTC/USD bars are 3600 s apart"), hourly.err());
+    }
+
     static JsonNode backtest(Path dir, String name, String... guards) throws Exception {
         Path json = dir.resolve(name + ".json");
         List<String> args = new java.util.ArrayList<>(List.of("backtest", "--strategy", "sma-cross", "--data", "btc-usd-1m",

@@ -46,6 +46,8 @@ public final class HmmRegimeGuard implements RiskGuard {
         final ForwardFilter filter;
         final double[] observation = new double[RegimeInputs.NAMES.size()];
         long bars;
+        long lastTime = Long.MIN_VALUE;
+        long shortestGap = Long.MAX_VALUE;
 
         Track(ForwardFilter filter) {
             this.filter = filter;
@@ -65,13 +67,36 @@ public final class HmmRegimeGuard implements RiskGuard {
         this.minProbability = minProbability;
     }
 
+    /** Bars over which the shortest spacing is taken before it is compared with the model's (gaps only lengthen it). */
+    static final int SPACING_BARS = 10;
+
     @Override
     public void onBar(StrategyContext context, ForceClose forceClose) {
-        observe(context.instrument(), context.bar().close());
+        Track track = observe(context.instrument(), context.bar().close());
+        checkSpacing(context.instrument(), track, context.bar().time());
     }
 
-    /** Take in an instrument's next close (what {@link #onBar} does). */
-    void observe(Instrument instrument, double close) {
+    /**
+     * A model fitted on one bar size misreads another: 24-bar volatility of minute bars is about a
+     * eighth of hourly bars', so every bar would look like the calmest regime. After the first
+     * {@value #SPACING_BARS} bars the shortest spacing must be within a factor of 2 of the model's.
+     */
+    private void checkSpacing(Instrument instrument, Track track, long time) {
+        if (track.lastTime != Long.MIN_VALUE && track.bars <= SPACING_BARS + 1) {
+            track.shortestGap = Math.min(track.shortestGap, time - track.lastTime);
+            long fitted = model.barMillis();
+            if (track.bars == SPACING_BARS + 1 && fitted > 0 && (track.shortestGap > 2 * fitted || 2 * track.shortestGap < fitted)) {
+                throw new IllegalArgumentException("the regime model " + location + " was fitted on bars " + fitted / 1000
+                        + " s apart, but " + instrument.symbol() + " bars are " + track.shortestGap / 1000 + " s apart: its volatility "
+                        + "regimes do not carry over; train one on these bars (" + RegimeModel.howToTrain("models/regime-<data>")
+                        + " --data <this data>)");
+            }
+        }
+        track.lastTime = time;
+    }
+
+    /** Take in an instrument's next close (what {@link #onBar} does); returns its track. */
+    Track observe(Instrument instrument, double close) {
         Track track = tracks.get(instrument);
         if (track == null) {
             track = new Track(new ForwardFilter(model.hmm()));
@@ -82,6 +107,7 @@ public final class HmmRegimeGuard implements RiskGuard {
             track.inputs.observation(track.observation);
             track.filter.update(track.observation);
         }
+        return track;
     }
 
     @Override

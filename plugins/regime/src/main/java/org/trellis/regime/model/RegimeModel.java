@@ -17,6 +17,8 @@ import org.trellis.regime.hmm.GaussianHmm;
 public record RegimeModel(Path dir, ModelMetadata metadata, GaussianHmm hmm) {
     public static final String FAMILY = "regime";
     public static final String ARCHITECTURE = "gaussian-hmm";
+    /** Hyperparameter: the spacing of the bars the model was fitted on, in ms (volatility scales with it). */
+    public static final String BAR_MILLIS = "bar_millis";
 
     /** What to tell a user who has no model at {@code dir}. */
     public static String howToTrain(Object dir) {
@@ -70,5 +72,11 @@ public record RegimeModel(Path dir, ModelMetadata metadata, GaussianHmm hmm) {
             throw new ModelException(folder.weightsFile() + " has " + hmm.states() + " states; " + json + " says " + n);
         }
         return new RegimeModel(dir, md, hmm);
+    }
+
+    /** The bar spacing the model was fitted on, or 0 when its model.json does not say (older models). */
+    public long barMillis() {
+        Object v = metadata.hyperparameters().get(BAR_MILLIS);
+        return v instanceof Number n ? n.longValue() : 0;
     }
 }

@@ -68,6 +68,7 @@ public final class RegimeTraining {
         hyper.put("volatility_window", RegimeInputs.WINDOW);
         hyper.put("train_share", TRAIN_SHARE);
         hyper.put("sorted_by", RegimeInputs.VOLATILITY);
+        hyper.put(RegimeModel.BAR_MILLIS, series.barMillis());
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("log_likelihood", fit.logLikelihood());
         metrics.put("log_likelihood_per_observation", fit.logLikelihood() / x.length);
