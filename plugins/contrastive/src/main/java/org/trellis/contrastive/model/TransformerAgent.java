@@ -1,6 +1,7 @@
 package org.trellis.contrastive.model;
 
 import ai.djl.ndarray.NDArray;
+import org.trellis.ml.nn.LastStep;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -129,7 +130,7 @@ public final class TransformerAgent extends AbstractBlock {
 
     /** The last-token embedding {@code [batch, dModel]}: what the contrastive stage and the probe read. */
     public NDArray encode(ParameterStore parameterStore, NDArray x, boolean training) {
-        return sequence(parameterStore, x, training).get(":, -1, :");
+        return LastStep.of(sequence(parameterStore, x, training));
     }
 
     /** The projection head on the embedding: unit vectors {@code [batch, projectionDim]}. */

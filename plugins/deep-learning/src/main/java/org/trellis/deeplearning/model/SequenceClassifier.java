@@ -1,6 +1,7 @@
 package org.trellis.deeplearning.model;
 
 import ai.djl.ndarray.NDArray;
+import org.trellis.ml.nn.LastStep;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -75,7 +76,7 @@ public abstract class SequenceClassifier extends AbstractBlock {
 
     /** The last time step of a {@code [batch, time, width]} array: the decision bar. */
     protected static NDArray lastStep(NDArray sequence) {
-        return sequence.get(":, -1, :");
+        return LastStep.of(sequence);
     }
 
     @Override
