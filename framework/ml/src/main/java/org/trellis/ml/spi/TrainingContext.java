@@ -2,6 +2,7 @@ package org.trellis.ml.spi;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import org.trellis.api.market.BarSeries;
 
 /**
@@ -65,5 +66,20 @@ public interface TrainingContext {
      */
     default TradeStream trades(String spec) {
         throw new UnsupportedOperationException("this host has no trade data");
+    }
+
+    /**
+     * Starts a session (mode {@code train}) in the journal, where the run's updates are recorded:
+     * {@code file}, or the host's configured journal ({@code trellis.journal}) when null. A trainer
+     * honouring {@code --no-journal} does not call this (it uses {@link TrainingJournal#NONE}). When the
+     * journal cannot be opened or written (busy, not a journal), the host says so on stderr and returns
+     * a journal that records nothing: training goes on.
+     *
+     * @param sessionName the session's name, also the model name of its updates (e.g. the family)
+     * @param seed        the run's seed
+     * @param config      the run's settings, recorded as the session's JSON config
+     */
+    default TrainingJournal journal(String sessionName, long seed, Map<String, Object> config, Path file) {
+        return TrainingJournal.NONE;
     }
 }

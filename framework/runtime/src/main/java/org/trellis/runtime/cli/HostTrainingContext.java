@@ -19,6 +19,8 @@ import org.trellis.runtime.engine.SignalTradeRecorder;
 import org.trellis.runtime.engine.Sizing;
 import org.trellis.runtime.plugin.PartRegistry;
 import java.nio.file.Path;
+import java.util.Map;
+import org.trellis.ml.spi.TrainingJournal;
 import org.trellis.api.market.BarSeries;
 import org.trellis.ml.spi.TrainingContext;
 import org.trellis.runtime.config.TrellisConfig;
@@ -109,6 +111,12 @@ final class HostTrainingContext implements TrainingContext {
     @Override
     public BarClassifier openClassifier(Path model) {
         return new ModelFormats(registry.extensions(ModelFormat.class)).forPath(model).openClassifier(model, null);
+    }
+
+    /** A {@code train} session in {@code file}, else in {@code trellis.journal} (the journal runs use by default). */
+    @Override
+    public TrainingJournal journal(String sessionName, long seed, Map<String, Object> settings, Path file) {
+        return HostTrainingJournal.start(file != null ? file : config.journal(), sessionName, seed, settings, err);
     }
 
     /** The strategy part alone on the bars, with the configured engine settings and the request's costs. */

@@ -6,8 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.trellis.runtime.config.TrellisConfig;
@@ -20,17 +28,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code trellis journal sessions|trades|health}: what runs have journaled. */
+/** {@code trellis journal sessions|trades|health|updates}: what runs and trainings have journaled. */
 @Command(name = "journal", mixinStandardHelpOptions = true,
-        description = "Print what was journaled: sessions, trades or health events, as a table or CSV.")
+        description = "Print what was journaled: sessions, trades, health events or model training updates, as a table or CSV.")
 final class JournalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "sessions, trades or health.")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "sessions, trades, health or updates (model training updates, one metric a column).")
     String what;
 
-    @Option(names = "--session", paramLabel = "ID", description = "Only this session (trades, health).")
+    @Option(names = "--session", paramLabel = "ID", description = "Only this session (trades, health, updates).")
     Long session;
 
     @Option(names = "--csv", description = "Print CSV (with a header row) instead of a table.")
@@ -75,7 +83,8 @@ final class JournalCommand implements Callable<Integer> {
                                 h.action() == null ? "" : h.action(), h.message() == null ? "" : h.message()));
                     }
                 }
-                default -> throw new IllegalArgumentException("journal shows sessions, trades or health, not '" + what + "'");
+                case "updates" -> header = updates(j.modelUpdates(session), rows);
+                default -> throw new IllegalArgumentException("journal shows sessions, trades, health or updates, not '" + what + "'");
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -87,6 +96,36 @@ final class JournalCommand implements Callable<Integer> {
         out.flush();
         return 0;
     }
+
+    /** The updates as rows (session, time, model, step, then each metric in the order first seen); their header. */
+    private static List<String> updates(List<Journal.ModelUpdateRow> updates, List<List<String>> rows) {
+        List<Map<String, JsonNode>> metrics = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        for (Journal.ModelUpdateRow u : updates) {
+            Map<String, JsonNode> m = new LinkedHashMap<>();
+            try {
+                JSON.readTree(u.metrics()).fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue()));
+            } catch (JsonProcessingException e) {
+                m.put("metrics", TextNode.valueOf(u.metrics())); // not an object: shown as written
+            }
+            names.addAll(m.keySet());
+            metrics.add(m);
+        }
+        for (int i = 0; i < updates.size(); i++) {
+            Journal.ModelUpdateRow u = updates.get(i);
+            List<String> row = new ArrayList<>(List.of(String.valueOf(u.session()), Times.iso(u.time()), u.model(), String.valueOf(u.step())));
+            for (String name : names) {
+                JsonNode v = metrics.get(i).get(name);
+                row.add(v == null || v.isNull() ? "" : v.isNumber() ? num(v.asDouble()) : v.asText());
+            }
+            rows.add(row);
+        }
+        List<String> header = new ArrayList<>(List.of("session", "time", "model", "step"));
+        header.addAll(names);
+        return header;
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static String num(double v) {
         return String.format(Locale.ROOT, "%.6f", v).replaceAll("0+$", "").replaceAll("\\.$", "");

@@ -487,7 +487,13 @@ public final class Journal implements AutoCloseable {
     }
 
     public synchronized List<ModelUpdateRow> modelUpdates() {
-        return query("SELECT session_id, time, model, step, metrics FROM model_updates ORDER BY id", null,
+        return modelUpdates(null);
+    }
+
+    /** Model training updates of one session, or of all sessions when {@code session} is null, in the order written. */
+    public synchronized List<ModelUpdateRow> modelUpdates(Long session) {
+        return query("SELECT session_id, time, model, step, metrics FROM model_updates"
+                        + (session == null ? "" : " WHERE session_id = ?") + " ORDER BY id", session,
                 r -> new ModelUpdateRow(r.getLong(1), r.getLong(2), r.getString(3), r.getLong(4), r.getString(5)));
     }
 

@@ -148,7 +148,7 @@ class JournaledRunTest {
 
         Outcome bad = trellis("journal", "trade", "--journal", db.toString());
         assertEquals(2, bad.code());
-        assertTrue(bad.err().contains("sessions, trades or health, not 'trade'"), bad.err());
+        assertTrue(bad.err().contains("sessions, trades, health or updates, not 'trade'"), bad.err());
         Outcome missing = trellis("journal", "sessions", "--journal", dir.resolve("nope.db").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("no journal at"), missing.err());

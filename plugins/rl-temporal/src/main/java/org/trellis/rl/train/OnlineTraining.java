@@ -54,7 +54,19 @@ final class OnlineTraining {
         /** After the checkpoint of update {@code update} was written. */
         default void onCheckpoint(int update, Path dir) {
         }
+
+        /**
+         * Once, after the last save (or the failure), before a waiting signal handler is released: how
+         * the run ended, {@link #FINISHED}, {@link #DATA_ENDED}, {@link #STOPPED} or {@link #FAILED}.
+         */
+        default void onEnd(String status) {
+        }
     }
+
+    static final String FINISHED = "finished";
+    static final String DATA_ENDED = "data-ended";
+    static final String STOPPED = "stopped";
+    static final String FAILED = "failed";
 
     private OnlineTraining() {
     }
@@ -66,6 +78,7 @@ final class OnlineTraining {
      * @throws TrainingFailedException on any error once training has started, after the emergency save
      */
     static Outcome run(Request request, Progress progress, StopRequest stop) {
+        String status = FAILED;
         try {
             BinaryMarketSimulator sim = new BinaryMarketSimulator(request.simulator());
             try (PpoTrainer trainer = start(request)) {
@@ -95,10 +108,19 @@ final class OnlineTraining {
                     case STOPPED -> "after update " + loop.updates() + " of " + request.updates() + " (stopped by a signal)";
                 };
                 save(trainer, request, when);
+                status = switch (ending) {
+                    case UPDATES_DONE -> FINISHED;
+                    case DATA_ENDED -> DATA_ENDED;
+                    case STOPPED -> STOPPED;
+                };
                 return new Outcome(ending, loop.updates(), loop.total(), request.out());
             }
         } finally {
-            stop.finished();
+            try {
+                progress.onEnd(status);
+            } finally {
+                stop.finished();
+            }
         }
     }
 

@@ -3,11 +3,14 @@ package org.trellis.rl.train;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.trellis.ml.engine.Engines;
 import org.trellis.ml.spi.TrainingContext;
+import org.trellis.ml.spi.TrainingJournal;
 import org.trellis.rl.model.AgentModel;
 import org.trellis.rl.ppo.PpoSettings;
 import org.trellis.rl.sim.BookConfig;
@@ -82,6 +85,13 @@ public final class TrainRlCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "10", description = "Passes over the buffer per update (default: ${DEFAULT-VALUE}).")
     int epochs;
 
+    @Option(names = "--journal", paramLabel = "PATH",
+            description = "Journal file each update is recorded in, as a session of mode train (default trellis.journal, i.e. var/trellis.db).")
+    Path journal;
+
+    @Option(names = "--no-journal", description = "Do not journal the updates.")
+    boolean noJournal;
+
     public TrainRlCommand(TrainingContext context) {
         this.context = context;
     }
@@ -120,10 +130,13 @@ public final class TrainRlCommand implements Callable<Integer> {
                 resume != null ? " from " + resume : "", description, updates, buffer, minibatch, epochs, baseSize,
                 engineName.equals(Engines.PYTORCH) ? ", " + TorchThreads.describe() : "", folder);
         err.flush();
+        TrainingJournal journaled = noJournal ? TrainingJournal.NONE
+                : context.journal(AgentModel.FAMILY, runSeed, settings(engineName, runSeed, folder), journal);
         StopRequest stop = new StopRequest();
         OnlineTraining.Outcome outcome;
         try (SignalSave ignored = SignalSave.install(stop, SIGNAL_SAVE_TIMEOUT, folder, err)) {
-            outcome = OnlineTraining.run(request, new ProgressLines(err, context.interactive(), updates, buffer), stop);
+            outcome = OnlineTraining.run(request,
+                    new JournaledProgress(new ProgressLines(err, context.interactive(), updates, buffer), journaled), stop);
         }
         TradeTally total = outcome.total();
         String why = switch (outcome.ending()) {
@@ -137,5 +150,26 @@ public final class TrainRlCommand implements Callable<Integer> {
                 Double.isNaN(total.winRate()) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * total.winRate()), total.episodes());
         o.flush();
         return 0;
+    }
+
+    /** The run's settings, as its journal session's config. */
+    private Map<String, Object> settings(String engineName, long runSeed, Path folder) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("markets", markets);
+        m.put("updates", updates);
+        m.put("engine", engineName);
+        m.put("seed", runSeed);
+        m.put("out", folder.toString());
+        m.put("resume", resume == null ? null : resume.toString());
+        m.put("tick_seconds", tickSeconds);
+        m.put("base_size", baseSize);
+        m.put("fee", fee);
+        m.put("synthetic_btc", syntheticBtc);
+        m.put("windows", windows);
+        m.put("momentum", momentum);
+        m.put("buffer", buffer);
+        m.put("minibatch", minibatch);
+        m.put("epochs", epochs);
+        return m;
     }
 }

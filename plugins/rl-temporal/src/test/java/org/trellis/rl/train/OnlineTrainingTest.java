@@ -46,9 +46,15 @@ class OnlineTrainingTest {
             public void onCheckpoint(int update, Path saved) {
                 seen.add(source(saved));
             }
+
+            @Override
+            public void onEnd(String status) {
+                seen.add(status);
+            }
         }, new StopRequest());
         assertEquals(TrainingLoop.Ending.UPDATES_DONE, outcome.ending());
-        assertEquals(3, seen.size());
+        assertEquals(4, seen.size());
+        assertEquals(OnlineTraining.FINISHED, seen.get(3));
         for (int u = 1; u <= 3; u++) {
             assertTrue(seen.get(u - 1).endsWith("after update " + u + " of 3"), seen.get(u - 1));
         }
@@ -59,8 +65,15 @@ class OnlineTrainingTest {
     void theDataEndingFirstIsReportedAndSaved(@TempDir Path dir) {
         Path out = dir.resolve("agent");
         // one window of 30 ticks x 2 assets = 60 steps: 3 updates of 16, not 100
-        OnlineTraining.Outcome outcome = OnlineTraining.run(request(out, 100, 1), new OnlineTraining.Progress() { }, new StopRequest());
+        List<String> ends = new ArrayList<>();
+        OnlineTraining.Outcome outcome = OnlineTraining.run(request(out, 100, 1), new OnlineTraining.Progress() {
+            @Override
+            public void onEnd(String status) {
+                ends.add(status);
+            }
+        }, new StopRequest());
         assertEquals(TrainingLoop.Ending.DATA_ENDED, outcome.ending());
+        assertEquals(List.of(OnlineTraining.DATA_ENDED), ends);
         assertEquals(3, outcome.updates());
         assertEquals(2, outcome.total().episodes(), "both markets settled");
         assertTrue(source(out).endsWith("(the data ended)"), source(out));
@@ -70,7 +83,13 @@ class OnlineTrainingTest {
     void anErrorMidTrainingLeavesALoadableEmergencyCheckpoint(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("agent");
         int[] updates = {0};
+        List<String> ends = new ArrayList<>();
         OnlineTraining.Progress failing = new OnlineTraining.Progress() {
+            @Override
+            public void onEnd(String status) {
+                ends.add(status);
+            }
+
             @Override
             public void onUpdate(int update, UpdateReport report, TradeTally sinceLast) {
                 updates[0] = update;
@@ -89,6 +108,7 @@ class OnlineTrainingTest {
         assertTrue(e.getMessage().contains("emergency checkpoint saved in " + out) && e.getMessage().contains("--resume " + out),
                 e.getMessage());
         assertTrue(source(out).endsWith("emergency save after update 1 of 5"), source(out));
+        assertEquals(List.of(OnlineTraining.FAILED), ends);
         Cli.Outcome predicted = Cli.trellis("models", "predict", out.toString(), "--input", TrainRlCliTest.oneStateInput(dir).toString());
         assertEquals(0, predicted.code(), predicted.err());
         assertTrue(stopFinished(stop), "a signal arriving now would not wait");
@@ -99,10 +119,16 @@ class OnlineTrainingTest {
         Path out = dir.resolve("agent");
         CountDownLatch firstUpdate = new CountDownLatch(1);
         StopRequest stop = new StopRequest();
+        List<String> ends = new java.util.concurrent.CopyOnWriteArrayList<>();
         OnlineTraining.Progress progress = new OnlineTraining.Progress() {
             @Override
             public void onCheckpoint(int update, Path saved) {
                 firstUpdate.countDown();
+            }
+
+            @Override
+            public void onEnd(String status) {
+                ends.add(status);
             }
         };
         CompletableFuture<OnlineTraining.Outcome> training = CompletableFuture.supplyAsync(
@@ -113,6 +139,7 @@ class OnlineTrainingTest {
         SignalSave.detached(stop, Duration.ofSeconds(60), out, new PrintWriter(messages, true)).run();
         // the hook returns only after the loop's final save: the folder already says so
         assertTrue(source(out).endsWith("of 1000000 (stopped by a signal)"), source(out));
+        assertEquals(List.of(OnlineTraining.STOPPED), ends, "the journal session ended before the JVM may exit");
         OnlineTraining.Outcome outcome = training.get(60, TimeUnit.SECONDS);
         assertEquals(TrainingLoop.Ending.STOPPED, outcome.ending());
         assertTrue(messages.toString().contains("saved to " + out), messages.toString());

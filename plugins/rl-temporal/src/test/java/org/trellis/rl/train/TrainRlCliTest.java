@@ -72,6 +72,41 @@ class TrainRlCliTest {
     }
 
     @Test
+    void eachUpdateIsJournaledUnlessNoJournal(@TempDir Path dir) {
+        Path journal = dir.resolve("journal.db");
+        Outcome trained = train(dir.resolve("agent"), 2, "--seed", "7", "--journal", journal.toString());
+        assertEquals(0, trained.code(), trained.err());
+        assertTrue(trained.err().contains("journaling the updates as session 1 in " + journal), trained.err());
+
+        Outcome updates = trellis("journal", "updates", "--journal", journal.toString(), "--session", "1", "--csv");
+        assertEquals(0, updates.code(), updates.err());
+        List<String> rows = updates.out().lines().toList();
+        assertEquals("session,time,model,step,policy_loss,value_loss,entropy,approx_kl,clip_fraction,explained_variance,kl_stop,"
+                + "trades,pnl,win_rate", rows.get(0));
+        assertEquals(3, rows.size(), "one journaled update per PPO update: " + updates.out());
+        List<String> lines = trained.err().lines().filter(l -> l.startsWith("update ") && l.contains("  policy ")).toList();
+        for (int u = 1; u <= 2; u++) {
+            String[] row = rows.get(u).split(",", -1);
+            assertEquals(List.of("1", "rl-temporal", String.valueOf(u)), List.of(row[0], row[2], row[3]));
+            // the progress line's figures, as printed there (4 decimals, PnL 2)
+            List<String> line = List.of(lines.get(u - 1).split(" +"));
+            assertEquals(Double.parseDouble(line.get(line.indexOf("policy") + 1)), Double.parseDouble(row[4]), 1e-4, "policy loss");
+            assertEquals(Double.parseDouble(line.get(line.indexOf("entropy") + 1)), Double.parseDouble(row[6]), 1e-4, "entropy");
+            assertEquals(line.get(line.indexOf("trades") + 1), row[11], "trades");
+            assertEquals(Double.parseDouble(line.get(line.indexOf("PnL") + 1)), Double.parseDouble(row[12]), 0.005, "PnL");
+        }
+        Outcome sessions = trellis("journal", "sessions", "--journal", journal.toString(), "--csv");
+        assertTrue(sessions.out().contains("\n1,rl-temporal,train,finished,7,"), sessions.out());
+
+        Outcome quiet = train(dir.resolve("quiet"), 1, "--journal", journal.toString(), "--no-journal");
+        assertEquals(0, quiet.code(), quiet.err());
+        assertFalse(quiet.err().contains("journaling"), quiet.err());
+        Outcome after = trellis("journal", "sessions", "--journal", journal.toString(), "--csv");
+        assertEquals(2, after.out().lines().count(), "no second session: " + after.out());
+        assertEquals(3, trellis("journal", "updates", "--journal", journal.toString(), "--csv").out().lines().count());
+    }
+
+    @Test
     void badOptionsAreRefusedByName(@TempDir Path dir) {
         Outcome unknown = trellis("train", "rl-temporal", "--markets", "eth,doge", "--out", dir.resolve("m").toString());
         assertEquals(2, unknown.code());
