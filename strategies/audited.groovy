@@ -5,7 +5,7 @@
 //   ./trellis run strategies/audited.groovy
 //   ./trellis compare strategies/sniper.groovy strategies/audited.groovy strategies/reckless.groovy
 //
-// The first run trains whatever is missing below (a few minutes on two cores, with progress) and keeps it
+// The first run trains whatever is missing below (about a minute on two cores, with progress) and keeps it
 // under models/; later runs, and the other two profiles, reuse it. Delete a model folder to train it again.
 // The transformer learns on the first 70% of the bars and picks its probe's epoch on the next 15%; the HMM
 // and the auditor learn on the first 70%. Judge the profiles on the bars none of them saw: add
