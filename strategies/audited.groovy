@@ -7,7 +7,7 @@
 //
 // The first run trains whatever is missing below (about a minute on two cores, with progress) and keeps it
 // under models/; later runs, and the other two profiles, reuse it. Delete a model folder to train it again.
-// The transformer learns on the first 70% of the bars and picks its probe's epoch on the next 15%; the HMM
+// The transformer learns on the first 70% of the bars and picks its epochs on the next 15%; the HMM
 // and the auditor learn on the first 70%. Judge the profiles on the bars none of them saw: add
 // --from 2013-11-30T17:00:00Z to the commands above (about 23 hours, 1,380 bars).
 train 'contrastive', out: 'models/contrastive-btc-usd-1m', data: 'btc-usd-1m'
