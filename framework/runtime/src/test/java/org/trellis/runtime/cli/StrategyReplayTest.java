@@ -57,10 +57,10 @@ class StrategyReplayTest {
         }
     }
 
+    /** As in a script, a threshold judges only decisions with a probability: a rule's pass untouched. */
     @Test
-    void aThresholdDropsDecisionsBelowIt() {
+    void decisionsWithoutAProbabilityPassAThreshold() {
         ColumnarBarSeries bars = BundledData.bars("btc-usd-1m");
-        // sma-cross decides without a probability: a threshold lets those through, as in a script
         StrategyTrades all = context.replay(new StrategyReplay("sma-cross", Map.of(), bars, 0, 10, 5));
         StrategyTrades gated = context.replay(new StrategyReplay("sma-cross", Map.of(), bars, 0.9, 10, 5));
         assertEquals(all.trades().size(), gated.trades().size());

@@ -201,7 +201,7 @@ class ContrastiveStrategyTest {
 
             @Override
             public String location() {
-                return "a stub";
+                return "a scorer that always says 0.9";
             }
 
             @Override
