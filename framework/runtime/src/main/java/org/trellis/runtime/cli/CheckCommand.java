@@ -55,7 +55,7 @@ final class CheckCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "ok  %s: %d strateg%s%n", script, ready.size(), ready.size() == 1 ? "y" : "ies");
                 for (ScriptRuns.Ready r : ready) {
                     out.printf(Locale.ROOT, "    %-16s %s on %s, %d guard(s), capital %s%n", r.plan().name(),
-                            decider(r.plan().pipeline().params().asMap()), describe(r.data()), r.plan().guards().size(),
+                            decider(r.plan().params().asMap()), r.plan().market() != null ? "market '" + r.plan().market().market().name() + "'" : describe(r.data()), r.plan().guards().size(),
                             r.settings().capital());
                 }
             } catch (IllegalArgumentException | org.trellis.runtime.data.DataException | org.trellis.runtime.plugin.PluginException e) {

@@ -44,6 +44,11 @@ final class LookAheadCommand implements Callable<Integer> {
                 continue;
             }
             for (ScriptRuns.Ready r : runs.prepare(script, spec.commandLine().getErr())) {
+                if (r.plan().market() != null) {
+                    out.printf(Locale.ROOT, "%s, strategy '%s': trades the simulated market '%s', not bars: not checked here "
+                            + "(its plugin's tests check its features)%n", script, r.plan().name(), r.plan().market().market().name());
+                    continue;
+                }
                 LookAheadCheck check = new LookAheadCheck(runs.registry(), r.settings());
                 for (ColumnarBarSeries series : r.data()) {
                     out.printf(Locale.ROOT, "%s, strategy '%s' on %s (%d bars), %d cuts%n", script, r.plan().name(),

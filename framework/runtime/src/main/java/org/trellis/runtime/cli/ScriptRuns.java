@@ -78,6 +78,7 @@ final class ScriptRuns {
         for (StrategySpec spec : contents.strategies()) {
             ScriptPlan plan = ScriptPlan.of(spec, registry, config.engine(), config.defaultData());
             EngineSettings settings = options.applyFlags(plan.settings());
+            // a market block brings its own data (plan.data() is empty)
             ready.add(new Ready(script, plan, settings, options.load(plan.data(), config, settings.seed(), err)));
         }
         return ready;
@@ -152,8 +153,18 @@ final class ScriptRuns {
 
     /** Backtests, one strategy after another (they share nothing, so order does not matter). */
     List<RunResult> backtest(List<Ready> strategies, boolean progress) {
+        return backtest(strategies, progress, new PrintWriter(System.err, true));
+    }
+
+    /** {@code err}: where a simulated market's plugin may speak (data loading notes). */
+    List<RunResult> backtest(List<Ready> strategies, boolean progress, PrintWriter err) {
         List<RunResult> results = new ArrayList<>();
         for (Ready r : strategies) {
+            if (r.plan().market() != null) {
+                results.add(options.journalOptions.run(config, about(r), RunMode.BACKTEST, RunListener.NONE,
+                        (mode, listener) -> MarketRuns.run(r, registry, config, listener, progress, err)));
+                continue;
+            }
             results.add(options.journalOptions.run(config, about(r), RunMode.BACKTEST, RunListener.NONE,
                     (mode, listener) -> engine(r).run(r.plan().pipeline(), r.data(), r.plan().guards(),
                             progress ? ConsoleProgress.forTerminal(r.plan().name()) : (done, total) -> { }, mode, listener)));
@@ -167,6 +178,13 @@ final class ScriptRuns {
      * whatever must still happen before a Ctrl-C exit, such as writing the reports).
      */
     List<RunResult> paper(List<Ready> strategies, PaperSession session, PrintWriter out) throws Exception {
+        for (Ready r : strategies) {
+            if (r.plan().market() != null) {
+                throw new ScriptException(r.plan().market().where() + ": strategy '" + r.plan().name() + "' trades the simulated market '"
+                        + r.plan().market().market().name() + "', which runs in backtest mode only (the simulator is its paper venue): "
+                        + "drop --mode paper");
+            }
+        }
         List<RunMode> replays = new ArrayList<>();
         for (int i = 0; i < strategies.size(); i++) {
             replays.add(session.replay());
@@ -203,7 +221,7 @@ final class ScriptRuns {
     }
 
     private static JournalOptions.About about(Ready r) {
-        return RunOptions.about(r.plan().name(), r.script().toString(), r.plan().pipeline().params().asMap(), r.settings(),
+        return RunOptions.about(r.plan().name(), r.script().toString(), r.plan().params().asMap(), r.settings(),
                 r.data(), r.plan().guardNames());
     }
 

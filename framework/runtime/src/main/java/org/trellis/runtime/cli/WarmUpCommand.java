@@ -44,6 +44,11 @@ final class WarmUpCommand implements Callable<Integer> {
                 continue;
             }
             for (ScriptRuns.Ready r : runs.prepare(script, spec.commandLine().getErr())) {
+                if (r.plan().market() != null) {
+                    out.printf(Locale.ROOT, "%s, strategy '%s': trades the simulated market '%s', not bars: not checked here "
+                            + "(its plugin's tests check its features)%n", script, r.plan().name(), r.plan().market().market().name());
+                    continue;
+                }
                 ColumnarBarSeries series = r.data().get(0);
                 out.printf(Locale.ROOT, "%s, strategy '%s' on %s (%d bars), tolerance %s%n", script, r.plan().name(),
                         series.instrument(), series.size(), tolerance);

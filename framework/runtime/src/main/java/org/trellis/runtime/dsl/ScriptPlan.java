@@ -9,6 +9,7 @@ import org.trellis.api.plugin.ParamSpec;
 import org.trellis.api.plugin.Params;
 import org.trellis.api.plugin.PartKind;
 import org.trellis.api.risk.RiskGuard;
+import org.trellis.ml.spi.SimulatedMarket;
 import org.trellis.runtime.engine.EngineSettings;
 import org.trellis.runtime.engine.Pipeline;
 import org.trellis.runtime.engine.Sizing;
@@ -22,7 +23,24 @@ import org.trellis.runtime.plugin.PartRegistry;
  * line that asked for the part.
  */
 public record ScriptPlan(String name, String where, Pipeline pipeline, List<RiskGuard> guards, List<String> guardNames,
-                         List<String> data, EngineSettings settings) {
+                         List<String> data, EngineSettings settings, MarketPlan market) {
+
+    /** The block's parameters as reports show them: the model or rule, and for a market block the market too. */
+    public Params params() {
+        if (market == null) {
+            return pipeline.params();
+        }
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("market", market.market().name());
+        market.params().asMap().forEach((k, v) -> {
+            if (!"".equals(v)) { // an optional text left unset
+                shown.put(k, v);
+            }
+        });
+        shown.put("model", market.model());
+        shown.putAll(market.modelParams().asMap());
+        return Params.of(shown);
+    }
 
     /** {@code defaults}: the configuration's settings, which the script's own override. */
     public static ScriptPlan of(StrategySpec spec, PartRegistry registry, EngineSettings defaults, String defaultData) {
@@ -31,7 +49,8 @@ public record ScriptPlan(String name, String where, Pipeline pipeline, List<Risk
             Params p = params(registry, PartKind.FEATURE_SET, f);
             features.add(new FeatureRequest(f.name(), p));
         }
-        Pipeline pipeline = pipeline(spec, registry, features);
+        MarketPlan market = market(spec, registry);
+        Pipeline pipeline = market == null ? pipeline(spec, registry, features) : null;
         List<RiskGuard> guards = new ArrayList<>();
         List<String> guardNames = new ArrayList<>();
         for (PartUse g : spec.guards) {
@@ -44,7 +63,48 @@ public record ScriptPlan(String name, String where, Pipeline pipeline, List<Risk
             }
         }
         return new ScriptPlan(spec.name, spec.where, pipeline, List.copyOf(guards), List.copyOf(guardNames),
-                spec.data.isEmpty() ? List.of(defaultData) : List.copyOf(spec.data), settings(spec, defaults));
+                market != null ? List.of() : spec.data.isEmpty() ? List.of(defaultData) : List.copyOf(spec.data),
+                settings(spec, defaults), market);
+    }
+
+    /**
+     * The block's simulated market, or null when it trades data: the market must exist, its parameters
+     * must be its own, and the block's model must be one it trades; {@code data}, {@code features},
+     * {@code rule}, {@code threshold}, {@code sizing} and {@code slippage} do not apply to it.
+     */
+    private static MarketPlan market(StrategySpec spec, PartRegistry registry) {
+        if (spec.market == null) {
+            return null;
+        }
+        PartUse m = spec.market;
+        SimulatedMarket market;
+        Params params;
+        try {
+            market = registry.market(m.name());
+            params = PartRegistry.typedParams("market '" + m.name() + "'", market.params(), m.asParams());
+        } catch (IllegalArgumentException e) {
+            throw new ScriptException(m.where() + ": " + e.getMessage(), e);
+        }
+        for (String keyword : List.of("data", "features", "rule", "threshold", "sizing", "fill", "slippage")) {
+            String at = keyword.equals("slippage") ? spec.setAt.get("costs") : spec.setAt.get(keyword);
+            boolean used = switch (keyword) {
+                case "data" -> !spec.data.isEmpty();
+                case "features" -> !spec.features.isEmpty();
+                case "rule" -> spec.rule != null;
+                case "slippage" -> spec.slippageBps != null;
+                default -> at != null;
+            };
+            if (used) {
+                throw new ScriptException((at != null ? at : m.where()) + ": strategy '" + spec.name + "' trades market '" + m.name()
+                        + "', which brings its own data, features, decisions and fills: '" + keyword + "' does not apply to it");
+            }
+        }
+        if (spec.model == null || !market.models().contains(spec.model.name())) {
+            throw new ScriptException((spec.model != null ? spec.model.where() : m.where()) + ": market '" + m.name()
+                    + "' is traded by a model of " + market.models() + "; add e.g. model '" + market.models().get(0)
+                    + "', path: 'models/...'");
+        }
+        return new MarketPlan(market, params, spec.model.name(), spec.model.asParams(), m.where());
     }
 
     /**
@@ -57,7 +117,9 @@ public record ScriptPlan(String name, String where, Pipeline pipeline, List<Risk
         for (PartUse f : spec.features) {
             params(registry, PartKind.FEATURE_SET, f);
         }
-        if (spec.model != null) {
+        if (spec.market != null) {
+            market(spec, registry);
+        } else if (spec.model != null) {
             params(registry, PartKind.STRATEGY, spec.model);
             registry.factory(PartKind.STRATEGY, spec.model.name());
         } else if (spec.rule == null) {
@@ -66,6 +128,9 @@ public record ScriptPlan(String name, String where, Pipeline pipeline, List<Risk
         }
         for (PartUse g : spec.guards) {
             params(registry, PartKind.RISK_GUARD, g);
+        }
+        if (spec.market != null) {
+            return List.of();
         }
         return spec.data.isEmpty() ? List.of(defaultData) : List.copyOf(spec.data);
     }

@@ -21,6 +21,7 @@ public final class StrategySpec {
     final List<PartUse> features = new ArrayList<>();
     final List<PartUse> guards = new ArrayList<>();
     PartUse model;
+    PartUse market;
     RuleUse rule;
     String modelWhere;
     Double threshold;
@@ -67,6 +68,21 @@ public final class StrategySpec {
             throw new ScriptException(here() + ": data needs a dataset name or a CSV path");
         }
         data.addAll(List.of(specs));
+    }
+
+    /**
+     * A market a plugin simulates, traded instead of {@code data}: {@code market 'binary-15m', assets:
+     * 'btc,eth'} (the block's model must be one the market trades).
+     */
+    @Keyword
+    public void market(Map<String, ?> params, String name) {
+        once("market");
+        market = new PartUse("market", name, asMap(params), null, here());
+    }
+
+    @Keyword
+    public void market(String name) {
+        market(Map.of(), name);
     }
 
     /** A feature set by name, for rules and models: {@code features 'rsi', period: 14}. */

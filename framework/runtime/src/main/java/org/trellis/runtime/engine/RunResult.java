@@ -12,10 +12,18 @@ import org.trellis.runtime.data.ColumnarBarSeries;
  * @param cancelledOrders orders still unfilled when the data ended
  * @param mode backtest or paper
  * @param stoppedEarly true when the run was stopped (e.g. Ctrl-C) before its data ended
- * @param barsProcessed bars the strategy saw (all of them unless stopped early)
+ * @param barsProcessed bars the strategy saw (all of them unless stopped early; decisions for a simulated market)
+ * @param figures a simulated market's own figures (e.g. ROI as its source defined it), in the order shown; empty for bars
  */
 public record RunResult(String strategy, Params params, EngineSettings settings, List<ColumnarBarSeries> data,
                         List<ClosedTrade> trades, EquityCurve equity, double feesPaid,
                         Map<String, Integer> vetoes, int cancelledOrders, int warmUpBars, String mode,
-                        boolean stoppedEarly, long barsProcessed) {
+                        boolean stoppedEarly, long barsProcessed, Map<String, Object> figures) {
+
+    public RunResult(String strategy, Params params, EngineSettings settings, List<ColumnarBarSeries> data,
+                     List<ClosedTrade> trades, EquityCurve equity, double feesPaid, Map<String, Integer> vetoes,
+                     int cancelledOrders, int warmUpBars, String mode, boolean stoppedEarly, long barsProcessed) {
+        this(strategy, params, settings, data, trades, equity, feesPaid, vetoes, cancelledOrders, warmUpBars, mode, stoppedEarly,
+                barsProcessed, Map.of());
+    }
 }

@@ -113,12 +113,12 @@ public final class PartRegistry implements AutoCloseable {
     }
 
     /**
-     * Whether a plugin's own JAR lists ML runtime services (model formats, trainers, commands): a plugin
+     * Whether a plugin's own JAR lists ML runtime services (model formats, trainers, commands, markets): a plugin
      * may provide only those, e.g. a model format and its import command, and is not empty then.
      */
     private static boolean providesExtensions(URLClassLoader loader) {
         return java.util.stream.Stream.of(org.trellis.ml.spi.ModelFormat.class, org.trellis.ml.spi.ModelTrainer.class,
-                        org.trellis.ml.spi.CommandExtension.class)
+                        org.trellis.ml.spi.CommandExtension.class, org.trellis.ml.spi.SimulatedMarket.class)
                 .anyMatch(spi -> loader.findResource("META-INF/services/" + spi.getName()) != null);
     }
 
@@ -373,16 +373,25 @@ public final class PartRegistry implements AutoCloseable {
     }
 
     static Params effectiveParams(PartFactory<?> factory, Params params) {
-        checkParams(factory, params);
+        return typedParams(factory.kind().label() + " '" + factory.name() + "'", factory.params(), params);
+    }
+
+    /**
+     * {@code params} checked against {@code declared} and typed: every declared parameter, given or
+     * defaulted, converted to its declared type; unknown names (with the closest suggested), values of the
+     * wrong type and values out of range are rejected, naming {@code what} (e.g. {@code market 'x'}).
+     */
+    public static Params typedParams(String what, List<ParamSpec> declared, Params params) {
+        checkParams(what, declared, params);
         Map<String, Object> typed = new LinkedHashMap<>();
-        for (ParamSpec spec : factory.params()) {
+        for (ParamSpec spec : declared) {
             if (!params.has(spec.name())) {
                 if (spec.defaultValue() != null) {
                     typed.put(spec.name(), spec.defaultValue());
                 }
                 continue;
             }
-            String where = factory.kind().label() + " '" + factory.name() + "': ";
+            String where = what + ": ";
             Object value;
             try {
                 value = switch (spec.type()) {
@@ -407,13 +416,42 @@ public final class PartRegistry implements AutoCloseable {
 
     /** Rejects parameter names the factory does not declare, suggesting the closest. */
     static void checkParams(PartFactory<?> factory, Params params) {
-        List<String> declared = factory.params().stream().map(ParamSpec::name).toList();
+        checkParams(factory.kind().label() + " '" + factory.name() + "'", factory.params(), params);
+    }
+
+    private static void checkParams(String what, List<ParamSpec> specs, Params params) {
+        List<String> declared = specs.stream().map(ParamSpec::name).toList();
         for (String given : params.asMap().keySet()) {
             if (!declared.contains(given)) {
-                throw new IllegalArgumentException("unknown parameter '" + given + "' for " + factory.kind().label()
-                        + " '" + factory.name() + "'." + Names.suggestion(given, declared) + " It takes: "
+                throw new IllegalArgumentException("unknown parameter '" + given + "' for " + what + "."
+                        + Names.suggestion(given, declared) + " It takes: "
                         + (declared.isEmpty() ? "no parameters" : String.join(", ", declared)));
             }
         }
+    }
+
+    /** The model families the simulated markets trade (e.g. {@code rl-temporal}), which are not strategy parts. */
+    public java.util.Set<String> marketModels() {
+        java.util.Set<String> models = new java.util.TreeSet<>();
+        extensions(org.trellis.ml.spi.SimulatedMarket.class).forEach(m -> models.addAll(m.models()));
+        return models;
+    }
+
+    /**
+     * The simulated market of this name (from the classpath or a plugin).
+     *
+     * @throws IllegalArgumentException naming the markets there are
+     */
+    public org.trellis.ml.spi.SimulatedMarket market(String name) {
+        List<org.trellis.ml.spi.SimulatedMarket> markets = extensions(org.trellis.ml.spi.SimulatedMarket.class);
+        for (org.trellis.ml.spi.SimulatedMarket m : markets) {
+            if (m.name().equals(name)) {
+                return m;
+            }
+        }
+        List<String> names = markets.stream().map(org.trellis.ml.spi.SimulatedMarket::name).sorted().toList();
+        throw new IllegalArgumentException("no simulated market '" + name + "'." + Names.suggestion(name, names)
+                + (names.isEmpty() ? " No plugin provides one (is plugins/trellis-rl-temporal.jar there?)"
+                        : " Markets: " + String.join(", ", names)));
     }
 }

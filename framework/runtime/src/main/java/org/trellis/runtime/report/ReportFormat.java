@@ -35,6 +35,14 @@ final class ReportFormat {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%,.2f", v) : "n/a";
     }
 
+    /** A simulated market's figure: fractional numbers as money (2 decimals), whole ones and text as they are. */
+    static String figure(Object v) {
+        if (v instanceof Double || v instanceof Float) {
+            return money(((Number) v).doubleValue());
+        }
+        return String.valueOf(v);
+    }
+
     /** A price or quantity to six significant digits, without trailing zeros (812.34, 0.000123457). */
     static String number(double v) {
         if (!Double.isFinite(v)) {
@@ -44,6 +52,13 @@ final class ReportFormat {
             return "0";
         }
         return new BigDecimal(v).round(SIX_DIGITS).stripTrailingZeros().toPlainString();
+    }
+
+    static String costs(BacktestReport r) {
+        if (!r.market().isEmpty()) { // a simulated market's fills walk its book
+            return String.format(Locale.ROOT, "fee %.1f bps, fills walk the simulated order book", r.settings().feeBps());
+        }
+        return costs(r.settings());
     }
 
     static String costs(EngineSettings s) {

@@ -76,8 +76,9 @@ public final class ReportHtml {
         meta(sb, "Period", esc(r.start()) + " &ndash; " + esc(r.end()));
         meta(sb, "Bars", String.format(Locale.ROOT, "%,d", r.bars()) + " (warm-up " + r.warmUpBars() + ")"
                 + (r.stoppedEarly() ? ", stopped before the data ended" : ""));
-        meta(sb, "Costs", esc(ReportFormat.costs(r.settings())));
+        meta(sb, "Costs", esc(ReportFormat.costs(r)));
         meta(sb, "Seed", String.valueOf(r.settings().seed()));
+        r.market().forEach((k, v) -> meta(sb, esc(k), esc(ReportFormat.figure(v))));
         sb.append("</table>\n</header>\n");
     }
 

@@ -20,8 +20,13 @@ public final class ReportText {
         line(sb, "Period", r.start() + " .. " + r.end());
         line(sb, "Bars", String.valueOf(r.bars()) + "  (warm-up " + r.warmUpBars() + ")"
                 + (r.stoppedEarly() ? ", stopped before the data ended" : ""));
-        line(sb, "Costs", ReportFormat.costs(r.settings()));
+        line(sb, "Costs", ReportFormat.costs(r));
         line(sb, "Seed", String.valueOf(r.settings().seed()));
+        if (!r.market().isEmpty()) {
+            sb.append("\nMarket:\n");
+            int width = r.market().keySet().stream().mapToInt(String::length).max().orElse(16);
+            r.market().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-" + width + "s  %s%n", k, ReportFormat.figure(v))));
+        }
         sb.append('\n');
         for (ReportFormat.Row row : ReportFormat.metrics(r)) {
             line(sb, row.label(), row.value());

@@ -30,6 +30,18 @@ public record AgentModel(Path dir, ModelMetadata metadata, AgentWeights weights,
      * @param trellisVersion the running Trellis version
      */
     public static AgentModel save(Path dir, AgentWeights weights, RewardStats rewardStats, String source, String trellisVersion) {
+        return save(dir, weights, rewardStats, source, null, null, trellisVersion);
+    }
+
+    /**
+     * Saves weights and reward statistics as a model directory, with the period the agent trained on
+     * (recorded as the data's {@code from} and {@code to}; a run of the agent evaluates after {@code to}).
+     *
+     * @param from first market window trained on, ISO-8601, or {@code null} when unknown
+     * @param to   last tick trained on, ISO-8601, or {@code null} when unknown
+     */
+    public static AgentModel save(Path dir, AgentWeights weights, RewardStats rewardStats, String source, String from, String to,
+                                  String trellisVersion) {
         Map<String, Object> hyperparameters = new LinkedHashMap<>(weights.sizes().toHyperparameters());
         if (rewardStats != null) {
             hyperparameters.put(REWARD_STATS, rewardStats.toMap());
@@ -37,7 +49,7 @@ public record AgentModel(Path dir, ModelMetadata metadata, AgentWeights weights,
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("trellis", trellisVersion);
         ModelMetadata metadata = new ModelMetadata(ModelMetadata.FORMAT, ModelMetadata.FORMAT_VERSION, FAMILY, ARCHITECTURE,
-                null, hyperparameters, StateFeatures.NAMES, null, new ModelMetadata.DataRange(source, null, null, 0, null, null),
+                null, hyperparameters, StateFeatures.NAMES, null, new ModelMetadata.DataRange(source, from, to, 0, null, null),
                 Map.of(), versions, null, 0, Instant.now().toString());
         ModelMetadata written = ModelDirectory.write(dir, metadata, SafetensorsWriter.write(weights.tensors()));
         return new AgentModel(dir, written, weights, rewardStats);

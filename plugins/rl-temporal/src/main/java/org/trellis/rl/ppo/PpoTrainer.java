@@ -160,7 +160,12 @@ public final class PpoTrainer implements AutoCloseable {
      * checkpoint or an emergency save writes; the buffer and Adam's moments are not saved).
      */
     public AgentModel save(Path dir, String source, String trellisVersion) {
-        return AgentModel.save(dir, networks.weights(), rewardStats, source, trellisVersion);
+        return save(dir, source, null, null, trellisVersion);
+    }
+
+    /** As {@link #save(Path, String, String)}, recording the period trained on (ISO-8601 or null; see {@link AgentModel}). */
+    public AgentModel save(Path dir, String source, String from, String to, String trellisVersion) {
+        return AgentModel.save(dir, networks.weights(), rewardStats, source, from, to, trellisVersion);
     }
 
     public RewardStats rewardStats() {

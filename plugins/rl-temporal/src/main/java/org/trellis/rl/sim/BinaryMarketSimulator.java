@@ -119,6 +119,11 @@ public final class BinaryMarketSimulator {
         return end;
     }
 
+    /** Simulated seconds between ticks. */
+    public int tickSeconds() {
+        return config.tickSeconds();
+    }
+
     public long seed() {
         return config.seed();
     }

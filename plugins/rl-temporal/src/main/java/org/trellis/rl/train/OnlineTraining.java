@@ -91,7 +91,7 @@ final class OnlineTraining {
 
                     @Override
                     public void onUpdate(int update, UpdateReport report, TradeTally sinceLast) {
-                        save(trainer, request, "after update " + update + " of " + request.updates());
+                        save(trainer, request, sim, loop.now(), "after update " + update + " of " + request.updates());
                         progress.onCheckpoint(update, request.out());
                         progress.onUpdate(update, report, sinceLast);
                     }
@@ -100,14 +100,14 @@ final class OnlineTraining {
                 try {
                     ending = loop.run(request.updates(), stop, listener);
                 } catch (RuntimeException | Error e) {
-                    throw emergencySave(trainer, request, loop, e);
+                    throw emergencySave(trainer, request, sim, loop, e);
                 }
                 String when = switch (ending) {
                     case UPDATES_DONE -> "after update " + loop.updates() + " of " + request.updates() + " (done)";
                     case DATA_ENDED -> "after update " + loop.updates() + " of " + request.updates() + " (the data ended)";
                     case STOPPED -> "after update " + loop.updates() + " of " + request.updates() + " (stopped by a signal)";
                 };
-                save(trainer, request, when);
+                save(trainer, request, sim, loop.now(), when);
                 status = switch (ending) {
                     case UPDATES_DONE -> FINISHED;
                     case DATA_ENDED -> DATA_ENDED;
@@ -131,16 +131,20 @@ final class OnlineTraining {
         return PpoTrainer.resume(AgentModel.open(request.resume()), request.engine(), request.ppo());
     }
 
-    private static void save(PpoTrainer trainer, Request request, String when) {
-        trainer.save(request.out(), "train rl-temporal: " + request.description() + ", " + when, request.trellisVersion());
+    /** {@code lastTick}: the tick trained on last, epoch s (recorded so that evaluation can start after it). */
+    private static void save(PpoTrainer trainer, Request request, BinaryMarketSimulator sim, long lastTick, String when) {
+        String from = java.time.Instant.ofEpochSecond(sim.start()).toString();
+        String to = lastTick < sim.start() ? null : java.time.Instant.ofEpochSecond(lastTick).toString();
+        trainer.save(request.out(), "train rl-temporal: " + request.description() + ", " + when, from, to, request.trellisVersion());
     }
 
-    private static TrainingFailedException emergencySave(PpoTrainer trainer, Request request, TrainingLoop loop, Throwable cause) {
+    private static TrainingFailedException emergencySave(PpoTrainer trainer, Request request, BinaryMarketSimulator sim, TrainingLoop loop,
+                                                         Throwable cause) {
         String where = String.format(Locale.ROOT, "training failed at tick %d (epoch s), %d of %d updates done: %s", loop.now(),
                 loop.updates(), request.updates(), cause);
         try {
             // a non-finite gradient throws before its step changes a weight (PpoTrainer), so the weights saved are usable
-            save(trainer, request, "emergency save after update " + loop.updates() + " of " + request.updates());
+            save(trainer, request, sim, loop.now(), "emergency save after update " + loop.updates() + " of " + request.updates());
             return new TrainingFailedException(where + "; emergency checkpoint saved in " + request.out()
                     + " (continue with --resume " + request.out() + ")", cause);
         } catch (RuntimeException | Error saveFailure) {

@@ -109,7 +109,7 @@ public final class TrainRlCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--windows must be >= 0, got " + windows);
         }
         long runSeed = seed != null ? seed : context.seed();
-        List<Underlying> underlyings = Markets.underlyings(markets, syntheticBtc, momentum, () -> context.trades(Markets.BTC_TAPE));
+        List<Underlying> underlyings = Markets.underlyings("--markets", markets, syntheticBtc, momentum, () -> context.trades(Markets.BTC_TAPE));
         boolean anyRecorded = underlyings.stream().anyMatch(Underlying::isRecorded);
         // all-synthetic markets never end: the updates end the run
         int maxWindows = windows > 0 || anyRecorded ? windows : Integer.MAX_VALUE / 2;

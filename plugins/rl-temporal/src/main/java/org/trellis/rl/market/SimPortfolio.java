@@ -1,0 +1,205 @@
+package org.trellis.rl.market;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.trellis.api.market.Instrument;
+import org.trellis.api.portfolio.PortfolioView;
+import org.trellis.api.portfolio.PositionView;
+import org.trellis.ml.spi.MarketResult;
+import org.trellis.rl.sim.AssetMarket;
+import org.trellis.rl.sim.Position;
+import org.trellis.rl.sim.Token;
+
+/**
+ * The block's money across the simulated markets, in the terms guards read: cash, equity, one position
+ * per asset. A DOWN position is shown as a short UP position of the same shares (entry 1 - DOWN's price),
+ * which has the same PnL, so guards and reports need no notion of tokens. Marks use the UP book's mid.
+ */
+final class SimPortfolio implements PortfolioView {
+    private final double capital;
+    private final AssetMarket[] markets;
+    private final String[] symbols;
+    private final AssetPosition[] positions;
+    private final List<MarketResult.Trade> trades = new ArrayList<>();
+    private double cash;
+    private double peak;
+    private double realized;
+    private double fees;
+
+    SimPortfolio(double capital, AssetMarket[] markets, String[] symbols) {
+        this.capital = capital;
+        this.cash = capital;
+        this.peak = capital;
+        this.markets = markets;
+        this.symbols = symbols;
+        this.positions = new AssetPosition[markets.length];
+        for (int a = 0; a < markets.length; a++) {
+            positions[a] = new AssetPosition(a);
+        }
+    }
+
+    /** What a position looks like to guards, with its entry time and the reason it was opened. */
+    final class AssetPosition implements PositionView {
+        private final int asset;
+        Instrument instrument;
+        long entryTime;
+        String entryReason = "";
+        /** The held token's entry price, and the entry fees still carried by the shares held. */
+        double entryTokenPrice;
+        double entryFees;
+
+        AssetPosition(int asset) {
+            this.asset = asset;
+        }
+
+        private Position held() {
+            return markets[asset].position();
+        }
+
+        @Override
+        public Instrument instrument() {
+            return instrument;
+        }
+
+        @Override
+        public double quantity() {
+            Position p = held();
+            return p.isOpen() ? p.side() * p.shares() : 0;
+        }
+
+        @Override
+        public double entryPrice() {
+            Position p = held();
+            return p.isOpen() ? upPrice(p.token(), p.entryPrice()) : 0;
+        }
+
+        @Override
+        public long entryTime() {
+            return entryTime;
+        }
+
+        @Override
+        public double unrealizedPnl() {
+            return held().unrealizedPnl(markets[asset].book().mid());
+        }
+
+        @Override
+        public double unrealizedReturn() {
+            Position p = held();
+            return p.isOpen() ? unrealizedPnl() / (p.entryPrice() * p.shares()) : 0;
+        }
+
+        /** The held token's value at the mid. */
+        double markedValue() {
+            Position p = held();
+            return p.isOpen() ? p.token().price(markets[asset].book().mid()) * p.shares() : 0;
+        }
+    }
+
+    /** A token's price as the UP-equivalent price a report shows (DOWN at 1 - its price). */
+    static double upPrice(Token token, double tokenPrice) {
+        return token == Token.UP ? tokenPrice : 1 - tokenPrice;
+    }
+
+    AssetPosition position(int asset) {
+        return positions[asset];
+    }
+
+    void opened(int asset, Instrument instrument, long time, double shares, double tokenPrice, double fee, String reason) {
+        AssetPosition p = positions[asset];
+        p.instrument = instrument;
+        p.entryTime = time;
+        p.entryReason = reason;
+        p.entryTokenPrice = tokenPrice;
+        p.entryFees = fee;
+        cash -= shares * tokenPrice + fee;
+        fees += fee;
+    }
+
+    /**
+     * Shares closed at {@code tokenPrice} (sold into the book, or settled at the payout), called after the
+     * simulator has reduced the position: books the cash and the closed trade. {@code pnl} is the
+     * simulator's, net of the exit fee and the entry fees the closed shares carried.
+     */
+    void closed(int asset, Token token, long time, double shares, double tokenPrice, double fee, double pnl, String reason) {
+        AssetPosition p = positions[asset];
+        double heldBefore = markets[asset].position().shares() + shares;
+        double carried = p.entryFees * Math.min(1, shares / heldBefore);
+        p.entryFees -= carried;
+        cash += shares * tokenPrice - fee;
+        fees += fee;
+        realized += pnl;
+        trades.add(new MarketResult.Trade(symbols[asset], token == Token.UP, p.entryTime, upPrice(token, p.entryTokenPrice),
+                time, upPrice(token, tokenPrice), shares, pnl, carried + fee, p.entryReason, reason));
+    }
+
+    @Override
+    public double initialCapital() {
+        return capital;
+    }
+
+    @Override
+    public double cash() {
+        return cash;
+    }
+
+    @Override
+    public double equity() {
+        double e = cash;
+        for (AssetPosition p : positions) {
+            e += p.markedValue();
+        }
+        return e;
+    }
+
+    @Override
+    public double peakEquity() {
+        return peak;
+    }
+
+    void updatePeak(double equity) {
+        peak = Math.max(peak, equity);
+    }
+
+    @Override
+    public PositionView position(Instrument instrument) {
+        for (int a = 0; a < symbols.length; a++) {
+            if (symbols[a].equals(instrument.symbol())) {
+                return positions[a];
+            }
+        }
+        throw new IllegalArgumentException("no market " + instrument.symbol() + " in this run; they are " + List.of(symbols));
+    }
+
+    @Override
+    public int openPositions() {
+        int n = 0;
+        for (AssetMarket m : markets) {
+            n += m.position().isOpen() ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Override
+    public double grossExposure() {
+        double g = 0;
+        for (AssetPosition p : positions) {
+            g += p.markedValue();
+        }
+        return g;
+    }
+
+    @Override
+    public double realizedPnl() {
+        return realized;
+    }
+
+    @Override
+    public double feesPaid() {
+        return fees;
+    }
+
+    List<MarketResult.Trade> trades() {
+        return trades;
+    }
+}
