@@ -41,7 +41,7 @@ final class MarketRuns {
         MarketResult result;
         try {
             result = plan.market().run(request);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | org.trellis.ml.model.ModelException e) {
             throw new ScriptException(plan.where() + ": " + e.getMessage(), e);
         }
         RunResult run = toRunResult(ready.plan().name(), ready.plan().params(), settings, result);

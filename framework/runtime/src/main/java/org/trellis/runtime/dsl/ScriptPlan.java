@@ -86,7 +86,11 @@ public record ScriptPlan(String name, String where, Pipeline pipeline, List<Risk
             throw new ScriptException(m.where() + ": " + e.getMessage(), e);
         }
         for (String keyword : List.of("data", "features", "rule", "threshold", "sizing", "fill", "slippage")) {
-            String at = keyword.equals("slippage") ? spec.setAt.get("costs") : spec.setAt.get(keyword);
+            String at = switch (keyword) {
+                case "slippage" -> spec.setAt.get("costs");
+                case "rule" -> spec.rule == null ? null : spec.rule.where();
+                default -> spec.setAt.get(keyword);
+            };
             boolean used = switch (keyword) {
                 case "data" -> !spec.data.isEmpty();
                 case "features" -> !spec.features.isEmpty();
@@ -120,6 +124,7 @@ public record ScriptPlan(String name, String where, Pipeline pipeline, List<Risk
         if (spec.market != null) {
             market(spec, registry);
         } else if (spec.model != null) {
+            refuseMarketModel(spec, registry);
             params(registry, PartKind.STRATEGY, spec.model);
             registry.factory(PartKind.STRATEGY, spec.model.name());
         } else if (spec.rule == null) {
@@ -140,6 +145,7 @@ public record ScriptPlan(String name, String where, Pipeline pipeline, List<Risk
         Sizing sizing = spec.sizing == null ? Sizing.STRATEGY : spec.sizing;
         if (spec.model != null) {
             PartUse m = spec.model;
+            refuseMarketModel(spec, registry);
             Params p = params(registry, PartKind.STRATEGY, m);
             Map<String, Object> shown = new LinkedHashMap<>();
             shown.put("model", m.name());
@@ -154,6 +160,18 @@ public record ScriptPlan(String name, String where, Pipeline pipeline, List<Risk
         }
         throw new ScriptException(spec.where + ": strategy '" + spec.name + "' has neither a model nor a rule; add "
                 + "model 'sma-cross' (a strategy part by name) or rule { f -> ... }");
+    }
+
+    /** A model that only a simulated market trades, in a block without a market: say which market to add. */
+    private static void refuseMarketModel(StrategySpec spec, PartRegistry registry) {
+        PartUse m = spec.model;
+        if (registry.names(PartKind.STRATEGY).contains(m.name()) || !registry.marketModels().contains(m.name())) {
+            return;
+        }
+        String market = registry.extensions(SimulatedMarket.class).stream().filter(k -> k.models().contains(m.name()))
+                .map(SimulatedMarket::name).findFirst().orElseThrow();
+        throw new ScriptException(m.where() + ": model '" + m.name() + "' trades a simulated market, not bars: add market '"
+                + market + "' to strategy '" + spec.name + "'");
     }
 
     /** The use's parameters checked against what the part declares; a lone value goes to the first parameter. */

@@ -67,6 +67,7 @@ public final class StrategySpec {
         if (specs.length == 0) {
             throw new ScriptException(here() + ": data needs a dataset name or a CSV path");
         }
+        setAt.putIfAbsent("data", here());
         data.addAll(List.of(specs));
     }
 
@@ -88,6 +89,7 @@ public final class StrategySpec {
     /** A feature set by name, for rules and models: {@code features 'rsi', period: 14}. */
     @Keyword
     public void features(Map<String, ?> params, String name) {
+        setAt.putIfAbsent("features", here());
         features.add(new PartUse("features", name, asMap(params), null, here()));
     }
 

@@ -1,0 +1,227 @@
+package org.trellis.rl.market;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.trellis.api.execution.Fill;
+import org.trellis.api.portfolio.PortfolioView;
+import org.trellis.api.risk.ForceClose;
+import org.trellis.api.risk.HealthReporter;
+import org.trellis.api.risk.OrderIntent;
+import org.trellis.api.risk.RiskGuard;
+import org.trellis.api.risk.Verdict;
+import org.trellis.api.strategy.StrategyContext;
+import org.trellis.ml.spi.MarketResult;
+import org.trellis.rl.Lacuna;
+import org.trellis.rl.infer.DecisionNetwork;
+import org.trellis.rl.sim.BinaryMarketSimulator;
+import org.trellis.rl.sim.FillMode;
+import org.trellis.rl.sim.SimulatorConfig;
+import org.trellis.rl.sim.SyntheticProcess;
+import org.trellis.rl.sim.Underlying;
+import org.trellis.rl.state.StateTracker;
+
+/** The agent on simulated markets in evaluation mode: accounting, guards' view and powers, determinism. */
+class MarketRunTest {
+    private static final int TICK = 15;
+    private static final int WINDOWS = 6;
+    private static final double CAPITAL = 1_000;
+    private static final double FEE = 0.01;
+
+    private static BinaryMarketSimulator sim(long seed) {
+        List<Underlying> assets = List.of(Underlying.synthetic("eth", SyntheticProcess.typical(2_500)),
+                Underlying.synthetic("sol", SyntheticProcess.typical(100)));
+        return new BinaryMarketSimulator(SimulatorConfig.of(assets, seed, WINDOWS).withTickSeconds(TICK).withFees(FEE, FillMode.WALK_BOOK));
+    }
+
+    private static MarketResult run(List<RiskGuard> guards, long from, FeedOutages outages) {
+        BinaryMarketSimulator sim = sim(11);
+        return new MarketRun(sim, new DecisionNetwork(Lacuna.weights()), guards, CAPITAL, 5, from, outages, HealthReporter.NONE,
+                (done, total) -> { }, Map.of()).run();
+    }
+
+    private static MarketResult run(List<RiskGuard> guards) {
+        return run(guards, Long.MIN_VALUE, noOutages());
+    }
+
+    private static FeedOutages noOutages() {
+        return new FeedOutages(0, 0, TICK, 11, List.of("eth", "sol"));
+    }
+
+    @Test
+    void everyDollarIsAccountedForAndEveryMarketEndsSettledOrClosed() {
+        MarketResult r = run(List.of());
+        assertTrue(r.trades().size() > 20, "the upstream agent trades: " + r.trades().size());
+        double pnl = r.trades().stream().mapToDouble(MarketResult.Trade::pnl).sum();
+        double fees = r.trades().stream().mapToDouble(MarketResult.Trade::fees).sum();
+        double last = r.equity()[r.equity().length - 1];
+        assertEquals(CAPITAL + pnl, last, 1e-9, "after the last settlement equity is capital plus every trade's PnL");
+        assertEquals(r.feesPaid(), fees, 1e-9, "every fee paid belongs to a trade");
+        assertTrue(fees > 0);
+        for (MarketResult.Trade t : r.trades()) {
+            // a DOWN position is a short UP position: one PnL identity for both, in UP prices
+            double gross = (t.exitPrice() - t.entryPrice()) * t.quantity() * (t.isLong() ? 1 : -1);
+            assertEquals(gross - t.fees(), t.pnl(), 1e-9, t.toString());
+            assertTrue(t.entryPrice() > 0 && t.entryPrice() < 1, t.toString());
+            assertTrue(t.exitTime() > t.entryTime() || t.exitReason().equals(MarketRun.SETTLED) && t.exitTime() >= t.entryTime(),
+                    t.toString());
+            if (t.exitReason().equals(MarketRun.SETTLED)) {
+                assertTrue(t.exitPrice() == 0 || t.exitPrice() == 1, "settles at 0 or 1: " + t);
+                assertEquals(0, t.exitTime() % 900_000, "at a window end: " + t);
+            }
+        }
+        assertTrue(r.trades().stream().anyMatch(t -> !t.isLong()), "DOWN positions too");
+        assertEquals(WINDOWS * 900 / TICK * 2, r.steps(), "argmax: one decision per asset per tick");
+        assertEquals(List.of("ETH-UP-15m", "SOL-UP-15m"), r.series().stream().map(MarketResult.Series::symbol).toList());
+    }
+
+    @Test
+    void theFirstTickActsOnTheMostProbableActionSizedByConfidence() {
+        BinaryMarketSimulator probe = sim(11);
+        probe.advance();
+        DecisionNetwork network = new DecisionNetwork(Lacuna.weights());
+        MarketResult r = run(List.of());
+        int checked = 0;
+        for (int a = 0; a < probe.assets(); a++) {
+            StateTracker tracker = new StateTracker();
+            tracker.update(probe.asset(a));
+            float[] p = new float[3];
+            network.actionProbabilities(tracker.history(), 0, p);
+            int best = p[1] > p[0] && p[1] >= p[2] ? 1 : p[2] > p[0] && p[2] > p[1] ? 2 : 0;
+            String symbol = MarketRun.symbol(probe.asset(a).asset());
+            List<MarketResult.Trade> first = r.trades().stream()
+                    .filter(t -> t.symbol().equals(symbol) && t.entryTime() == probe.start() * 1000).toList();
+            if (best == 0) {
+                assertTrue(first.isEmpty(), symbol + " holds at the first tick");
+                continue;
+            }
+            assertEquals(1, first.size(), symbol + " opens at the first tick");
+            MarketResult.Trade t = first.get(0);
+            assertEquals(best == 1, t.isLong(), "BUY opens UP (long), SELL opens DOWN (short UP)");
+            double tokenPrice = t.isLong() ? t.entryPrice() : 1 - t.entryPrice();
+            double dollars = 5 * (0.25 + 0.75 * Math.abs(p[best] - 0.5) * 2);
+            assertEquals(dollars, t.quantity() * tokenPrice, 1e-6, "confidence sizing of the base $5");
+            checked++;
+        }
+        assertTrue(checked > 0, "at least one asset opened at the first tick");
+    }
+
+    @Test
+    void theSameSeedGivesTheSameTrades() {
+        assertEquals(run(List.of()).trades(), run(List.of()).trades());
+    }
+
+    @Test
+    void aVetoingGuardStopsEveryEntryAndIsCounted() {
+        RiskGuard noEntries = new RiskGuard() {
+            @Override
+            public void review(OrderIntent intent, PortfolioView portfolio, Verdict verdict) {
+                if (intent.isEntry()) {
+                    verdict.veto("no-entries");
+                }
+            }
+        };
+        MarketResult r = run(List.of(noEntries));
+        assertTrue(r.trades().isEmpty());
+        assertTrue(r.vetoes().get("no-entries") > 20, r.vetoes().toString());
+        assertEquals(CAPITAL, r.equity()[r.equity().length - 1]);
+    }
+
+    @Test
+    void aResizingGuardHalvesEveryEntry() {
+        MarketResult full = run(List.of());
+        RiskGuard half = new RiskGuard() {
+            @Override
+            public void review(OrderIntent intent, PortfolioView portfolio, Verdict verdict) {
+                if (intent.isEntry()) {
+                    verdict.resize(intent.quantity() / 2, "half");
+                }
+            }
+        };
+        MarketResult halved = run(List.of(half));
+        MarketResult.Trade a = full.trades().get(0);
+        MarketResult.Trade b = halved.trades().get(0);
+        assertEquals(a.entryTime(), b.entryTime(), "the same first decision");
+        assertEquals(a.quantity() / 2, b.quantity(), a.quantity() * 0.05, "half the shares (the book's levels move the price a little)");
+    }
+
+    /** Closes any position held for {@code seconds} and records what it saw. */
+    private static final class AgeGuard implements RiskGuard {
+        final long seconds;
+        final List<String> problems = new ArrayList<>();
+        final Map<String, Long> lastSeen = new HashMap<>();
+        long longestGap;
+        int fills;
+
+        AgeGuard(long seconds) {
+            this.seconds = seconds;
+        }
+
+        @Override
+        public void onBar(StrategyContext c, ForceClose close) {
+            long now = c.clock().nowMillis();
+            Long before = lastSeen.put(c.instrument().symbol(), now);
+            if (before != null) {
+                longestGap = Math.max(longestGap, now - before);
+            }
+            if (!c.instrument().isBinary() || c.instrument().expiryMillis() % 900_000 != 0 || c.instrument().expiryMillis() <= now) {
+                problems.add("not the current market: " + c.instrument() + " at " + now);
+            }
+            if (c.bar().time() + TICK * 1000L != now || !(c.bar().close() > 0 && c.bar().close() < 1)) {
+                problems.add("bar " + c.bar().time() + " " + c.bar().close() + " at " + now);
+            }
+            if (c.features().size() != 18) {
+                problems.add("features " + c.features().size());
+            }
+            if (c.position().isOpen() && now - c.position().entryTime() >= seconds * 1000) {
+                close.close("test-age");
+            }
+        }
+
+        @Override
+        public void onFill(Fill fill, PortfolioView portfolio) {
+            fills++;
+        }
+    }
+
+    @Test
+    void guardsSeeEachMarketEveryTickAndTheirClosesAreObeyed() {
+        AgeGuard guard = new AgeGuard(60);
+        MarketResult r = run(List.of(guard));
+        assertEquals(List.of(), guard.problems);
+        assertEquals(TICK * 1000L, guard.longestGap, "every asset every tick");
+        List<MarketResult.Trade> aged = r.trades().stream().filter(t -> t.exitReason().equals("test-age")).toList();
+        assertFalse(aged.isEmpty());
+        for (MarketResult.Trade t : r.trades()) {
+            assertTrue(t.exitTime() - t.entryTime() <= 60_000, "held at most 60 s: " + t);
+        }
+        long closesAndOpens = r.trades().size() * 2L - r.trades().stream().filter(t -> t.exitReason().equals(MarketRun.SETTLED)).count();
+        assertEquals(closesAndOpens + r.trades().stream().filter(t -> t.exitReason().equals(MarketRun.SETTLED)).count(), guard.fills,
+                "a fill per entry and per exit, settlements included");
+    }
+
+    @Test
+    void ticksBeforeFromOnlyWarmUp() {
+        long start = sim(11).start();
+        long from = start + 2 * 900;
+        MarketResult r = run(List.of(), from, noOutages());
+        assertEquals(from * 1000, r.equityTimes()[0]);
+        assertTrue(r.trades().stream().allMatch(t -> t.entryTime() >= from * 1000));
+        assertEquals((WINDOWS - 2) * 900 / TICK * 2, r.steps());
+    }
+
+    @Test
+    void duringAFeedOutageTheAssetIsNeitherGuardedNorDecided() {
+        AgeGuard guard = new AgeGuard(Long.MAX_VALUE / 2_000);
+        MarketResult r = run(List.of(guard), Long.MIN_VALUE, new FeedOutages(4, 120, TICK, 11, List.of("eth", "sol")));
+        assertTrue(guard.longestGap >= 120_000 + TICK * 1000L, "an outage silences its asset for its length: " + guard.longestGap);
+        assertTrue(r.steps() < WINDOWS * 900 / TICK * 2L, "no decisions while out");
+        assertTrue(r.figures().get("feed outages").toString().matches("\\d+ of 120 s each"), r.figures().toString());
+    }
+}
