@@ -15,10 +15,14 @@ import org.trellis.api.strategy.StrategyContext;
 /**
  * The candle system's circuit breaker: trips when equity falls {@code max-drawdown} below its peak,
  * {@code drawdown-24h} below its highest of the last 24 hours, {@code drawdown-7d} below the last
- * 7 days', or after {@code losses} losing trades in a row; once tripped it refuses every entry for
- * the rest of the session (manual reset only: restart without it): reason {@value #REASON}.
- * Defaults 20%, 5%, 10%, 10. The source's API-error and order-failure triggers need a live venue's
- * errors, which simulated runs do not have.
+ * 7 days', or after {@code losses} losing trades in a row; and on the venue's health: {@code
+ * api-errors-per-minute} failed venue calls within a minute, {@code order-failures} failed orders in a
+ * row (a fill in between starts the count again), or {@code failed-trades-per-hour} failed orders within
+ * an hour. Once tripped it refuses every entry for the rest of the session (manual reset only: restart
+ * without it): reason {@value #REASON}. Defaults (the source's) 20%, 5%, 10%, 10, 3, 5, 5. Venue errors
+ * reach guards through {@link RiskGuard#onApiError} and {@link RiskGuard#onOrderFailed}: a live venue's,
+ * or a simulated market's (e.g. {@code binary-15m}'s {@code order-failure-rate}); the bar engine's
+ * simulated fills never fail.
  */
 public final class CircuitBreakerGuard implements RiskGuard {
     public static final String REASON = "circuit-breaker";
@@ -26,6 +30,12 @@ public final class CircuitBreakerGuard implements RiskGuard {
     private final double drawdown24h;
     private final double drawdown7d;
     private final int losses;
+    private final int apiErrorsPerMinute;
+    private final int orderFailures;
+    private final int failedTradesPerHour;
+    private final RollingCount apiErrors = new RollingCount(60_000);
+    private final RollingCount failuresInHour = new RollingCount(3_600_000);
+    private int failuresInRow;
     private final RollingMax day = new RollingMax(86_400_000L);
     private final RollingMax week = new RollingMax(7 * 86_400_000L);
     private final TradeOutcomes outcomes = new TradeOutcomes();
@@ -33,11 +43,21 @@ public final class CircuitBreakerGuard implements RiskGuard {
     private int streak;
     private String trippedBy;
 
+    /** The drawdown and losing-streak triggers only (venue-error triggers off). */
     public CircuitBreakerGuard(double maxDrawdown, double drawdown24h, double drawdown7d, int losses) {
+        this(maxDrawdown, drawdown24h, drawdown7d, losses, 0, 0, 0);
+    }
+
+    /** Every trigger; 0 turns one off. */
+    public CircuitBreakerGuard(double maxDrawdown, double drawdown24h, double drawdown7d, int losses, int apiErrorsPerMinute,
+                               int orderFailures, int failedTradesPerHour) {
         this.maxDrawdown = maxDrawdown;
         this.drawdown24h = drawdown24h;
         this.drawdown7d = drawdown7d;
         this.losses = losses;
+        this.apiErrorsPerMinute = apiErrorsPerMinute;
+        this.orderFailures = orderFailures;
+        this.failedTradesPerHour = failedTradesPerHour;
     }
 
     @Override
@@ -64,7 +84,30 @@ public final class CircuitBreakerGuard implements RiskGuard {
     }
 
     @Override
+    public void onApiError(String call, String message, long time) {
+        int inMinute = apiErrors.add(time);
+        if (apiErrorsPerMinute > 0 && inMinute >= apiErrorsPerMinute && trippedBy == null) {
+            trippedBy = inMinute + " API errors within a minute (last: " + call + ": " + message + ")";
+        }
+    }
+
+    @Override
+    public void onOrderFailed(org.trellis.api.execution.Order order, String reason, long time) {
+        failuresInRow++;
+        int inHour = failuresInHour.add(time);
+        if (trippedBy != null) {
+            return;
+        }
+        if (orderFailures > 0 && failuresInRow >= orderFailures) {
+            trippedBy = failuresInRow + " order failures in a row (last: " + reason + ")";
+        } else if (failedTradesPerHour > 0 && inHour >= failedTradesPerHour) {
+            trippedBy = inHour + " failed orders within an hour (last: " + reason + ")";
+        }
+    }
+
+    @Override
     public void onFill(Fill fill, PortfolioView portfolio) {
+        failuresInRow = 0;
         TradeOutcomes.Outcome o = outcomes.onFill(fill, portfolio);
         if (o != null) {
             streak = o.pnl() < 0 ? streak + 1 : 0;
@@ -93,6 +136,9 @@ public final class CircuitBreakerGuard implements RiskGuard {
         outcomes.reset();
         peak = Double.NaN;
         streak = 0;
+        apiErrors.clear();
+        failuresInHour.clear();
+        failuresInRow = 0;
         trippedBy = null;
     }
 
@@ -108,19 +154,24 @@ public final class CircuitBreakerGuard implements RiskGuard {
         m.put("trippedBy", trippedBy);
         m.put("peakEquity", Double.isNaN(peak) ? null : peak);
         m.put("losingStreak", streak);
+        m.put("orderFailuresInARow", failuresInRow);
         return m;
     }
 
     public static final class Factory extends GuardFactory {
         public Factory() {
-            super(REASON, "stop all entries for the session after a drawdown (total, 24h, 7 days) or a losing streak "
-                    + "(reason circuit-breaker)",
+            super(REASON, "stop all entries for the session after a drawdown (total, 24h, 7 days), a losing streak, or "
+                    + "the venue's API errors and order failures (reason circuit-breaker)",
                     List.of(ParamSpec.number("max-drawdown", 0.20, "fall from the equity peak; 0 = off").between(0, 1),
                             ParamSpec.number("drawdown-24h", 0.05, "fall from the last 24 hours' high; 0 = off").between(0, 1),
                             ParamSpec.number("drawdown-7d", 0.10, "fall from the last 7 days' high; 0 = off").between(0, 1),
-                            ParamSpec.integer("losses", 10, "losing trades in a row; 0 = off").atLeast(0)),
+                            ParamSpec.integer("losses", 10, "losing trades in a row; 0 = off").atLeast(0),
+                            ParamSpec.integer("api-errors-per-minute", 3, "failed venue calls within a minute; 0 = off").atLeast(0),
+                            ParamSpec.integer("order-failures", 5, "failed orders in a row; 0 = off").atLeast(0),
+                            ParamSpec.integer("failed-trades-per-hour", 5, "failed orders within an hour; 0 = off").atLeast(0)),
                     p -> new CircuitBreakerGuard(p.getDouble("max-drawdown", 0.20), p.getDouble("drawdown-24h", 0.05),
-                            p.getDouble("drawdown-7d", 0.10), p.getInt("losses", 10)));
+                            p.getDouble("drawdown-7d", 0.10), p.getInt("losses", 10), p.getInt("api-errors-per-minute", 3),
+                            p.getInt("order-failures", 5), p.getInt("failed-trades-per-hour", 5)));
         }
     }
 }

@@ -58,6 +58,23 @@ class RlTemporalScriptIT {
         }
     }
 
+    @Test
+    void aVenueThatRejectsOrdersTripsTheCircuitBreaker() throws Exception {
+        Path dir = Files.createTempDirectory("trellis-rl-venue");
+        String text = Files.readString(DistributionIT.ROOT.resolve("strategies/rl_temporal.groovy"));
+        String rewritten = replace(replace(replace(replace(text, "'models/", "'" + dir.resolve("models") + "/"), "updates: 50",
+                "updates: 1"), "market  'binary-15m', ", "market  'binary-15m', windows: 4, 'order-failure-rate': 0.5, "),
+                "    guard   'pre-expiry'", "    guard   'circuit-breaker'\n    guard   'pre-expiry'");
+        Path script = dir.resolve("venue.groovy");
+        Files.writeString(script, rewritten);
+        Path json = dir.resolve("r.json");
+        DistributionIT.launcher(5, "run", script.toString(), "--no-journal", "--quiet", "--report-json", json.toString());
+        JsonNode r = new ObjectMapper().readTree(json.toFile());
+        assertTrue(r.at("/market/venue failures").asText().matches("0 failed book requests, \\d+ failed orders"),
+                r.at("/market").toString());
+        assertTrue(r.at("/vetoes/circuit-breaker").asInt() > 0, "5 failed orders in a row or an hour stop entries: " + r.at("/vetoes"));
+    }
+
     private static String replace(String text, String what, String with) {
         assertTrue(text.contains(what), "the script still has " + what);
         return text.replace(what, with);

@@ -6,7 +6,7 @@ package org.trellis.api.plugin;
  */
 public final class ApiVersion {
     public static final int MAJOR = 0;
-    public static final int MINOR = 2;
+    public static final int MINOR = 3;
     public static final String CURRENT = MAJOR + "." + MINOR;
 
     private ApiVersion() {

@@ -26,6 +26,22 @@ public interface RiskGuard {
     default void onFill(Fill fill, PortfolioView portfolio) {
     }
 
+    /**
+     * An order the venue refused or could not fill (a live venue's rejection; a simulated venue's
+     * failure), at {@code time} (epoch ms): guards that stop trading on failures count it. The default
+     * ignores it. (Added in API 0.3.)
+     */
+    default void onOrderFailed(org.trellis.api.execution.Order order, String reason, long time) {
+    }
+
+    /**
+     * A call to the venue or a data feed that failed (a timeout, an error reply), at {@code time} (epoch
+     * ms), e.g. {@code call} = {@code "book BTC-UP-15m"}: guards that stop trading on error rates count it.
+     * The default ignores it. (Added in API 0.3.)
+     */
+    default void onApiError(String call, String message, long time) {
+    }
+
     /** The guard's name in journals and on the status page (its plugin name, ideally). */
     default String name() {
         return getClass().getSimpleName();

@@ -34,12 +34,20 @@ final class HostTrainingContext implements TrainingContext {
     private final PrintWriter out;
     private final PrintWriter err;
     private final PartRegistry registry;
+    /** Where a training journals when its command names no file; null: nowhere (a run with --no-journal). */
+    private final Path defaultJournal;
 
     HostTrainingContext(TrellisConfig config, PrintWriter out, PrintWriter err, PartRegistry registry) {
+        this(config, out, err, registry, config.journal());
+    }
+
+    /** {@code defaultJournal}: the journal of the run that trains (null: that run journals nothing, nor does its training). */
+    HostTrainingContext(TrellisConfig config, PrintWriter out, PrintWriter err, PartRegistry registry, Path defaultJournal) {
         this.config = config;
         this.out = out;
         this.err = err;
         this.registry = registry;
+        this.defaultJournal = defaultJournal;
     }
 
     @Override
@@ -113,10 +121,14 @@ final class HostTrainingContext implements TrainingContext {
         return new ModelFormats(registry.extensions(ModelFormat.class)).forPath(model).openClassifier(model, null);
     }
 
-    /** A {@code train} session in {@code file}, else in {@code trellis.journal} (the journal runs use by default). */
+    /**
+     * A {@code train} session in {@code file}, else in the default journal: {@code trellis.journal} (the journal
+     * runs use by default), or the journal of the script run that trains (none when it has --no-journal).
+     */
     @Override
     public TrainingJournal journal(String sessionName, long seed, Map<String, Object> settings, Path file) {
-        return HostTrainingJournal.start(file != null ? file : config.journal(), sessionName, seed, settings, err);
+        Path target = file != null ? file : defaultJournal;
+        return target == null ? TrainingJournal.NONE : HostTrainingJournal.start(target, sessionName, seed, settings, err);
     }
 
     /** The strategy part alone on the bars, with the configured engine settings and the request's costs. */

@@ -132,7 +132,8 @@ final class ScriptRuns {
         err.flush();
         int code;
         try {
-            code = new Trainers(registry, config, err, err).train(t.family(), args);
+            // the training journals where the run does (nowhere with --no-journal)
+            code = new Trainers(registry, config, err, err, options.journalOptions.file(config)).train(t.family(), args);
         } catch (IllegalArgumentException e) {
             throw new ScriptException(t.where() + ": " + e.getMessage(), e);
         }

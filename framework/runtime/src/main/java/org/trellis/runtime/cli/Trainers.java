@@ -20,12 +20,19 @@ final class Trainers {
     private final TrellisConfig config;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final java.nio.file.Path journal;
 
     Trainers(PartRegistry registry, TrellisConfig config, PrintWriter out, PrintWriter err) {
+        this(registry, config, out, err, config.journal());
+    }
+
+    /** {@code journal}: where trainings journal unless told otherwise (null: nowhere), e.g. the training script run's. */
+    Trainers(PartRegistry registry, TrellisConfig config, PrintWriter out, PrintWriter err, java.nio.file.Path journal) {
         this.registry = registry;
         this.config = config;
         this.out = out;
         this.err = err;
+        this.journal = journal;
     }
 
     List<ModelTrainer> all() {
@@ -53,7 +60,7 @@ final class Trainers {
     }
 
     TrainingContext context() {
-        return new HostTrainingContext(config, out, err, registry);
+        return new HostTrainingContext(config, out, err, registry, journal);
     }
 
     /** Train a model of {@code family} with {@code args} (its own options); the command's exit code. */

@@ -54,7 +54,12 @@ public final class BinaryMarkets implements SimulatedMarket {
                 ParamSpec.number("momentum", 0, "momentum planted in the synthetic assets, in [0, 1)").between(0, 0.999),
                 ParamSpec.number("outages-per-hour", 0, "book-feed outages per asset and hour (seeded), for the stale-book guard")
                         .atLeast(0),
-                ParamSpec.number("outage-seconds", 90, "how long each outage lasts").atLeast(0));
+                ParamSpec.number("outage-seconds", 90, "how long each outage lasts").atLeast(0),
+                ParamSpec.number("api-error-rate", 0, "share of book requests the venue fails (seeded): an API error to "
+                        + "the guards, no fresh book that tick").between(0, 1),
+                ParamSpec.number("order-failure-rate", 0, "share of orders the venue rejects (seeded)").between(0, 1),
+                ParamSpec.number("slippage-warning", 0.10, "an emergency close filled this far below the mid raises a health "
+                        + "event").between(0, 1));
     }
 
     @Override
@@ -99,8 +104,10 @@ public final class BinaryMarkets implements SimulatedMarket {
         long from = from(p.getString("from", ""), agent, recorded, sim, about);
         FeedOutages outages = new FeedOutages(p.getDouble("outages-per-hour", 0), p.getDouble("outage-seconds", 90), tick,
                 request.seed(), names);
+        VenueFailures venue = new VenueFailures(p.getDouble("api-error-rate", 0), p.getDouble("order-failure-rate", 0), request.seed());
         return new MarketRun(sim, new DecisionNetwork(agent.weights()), request.guards(), request.capital(),
-                p.getDouble("base-size", 5), from, outages, request.health(), request.progress(), about).run();
+                p.getDouble("base-size", 5), from, outages, venue, p.getDouble("slippage-warning", 0.10), request.health(),
+                request.progress(), about).run();
     }
 
     /**

@@ -51,6 +51,8 @@ final class MarketRun {
     private final double baseDollars;
     private final long fromSecond;
     private final FeedOutages outages;
+    private final VenueFailures venue;
+    private final double slippageWarning;
     private final HealthReporter health;
     private final MarketRequest.Progress progress;
     private final Map<String, Object> about;
@@ -66,6 +68,12 @@ final class MarketRun {
     private final Map<String, Integer> forcedCloses = new TreeMap<>();
     private final long[] actedAt;
     private final boolean[] killClosed;
+    /** Per asset, an emergency close that did not complete: its reason, first attempt and attempts made. */
+    private final String[] retryReason;
+    private final long[] retryFirst;
+    private final int[] retryAttempts;
+    private int slippageWarnings;
+    private int emergencyGiveUps;
     private boolean killed;
     private long nextOrderId = 1;
     private long decisions;
@@ -73,9 +81,22 @@ final class MarketRun {
     private int partialCloses;
     private double unfilledDollars;
 
+    /** Seconds after an emergency close's first attempt at which it is tried again (the source's backoff). */
+    private static final long[] BACKOFF_SECONDS = {0, 5, 10};
+
     MarketRun(BinaryMarketSimulator sim, DecisionNetwork network, List<RiskGuard> guards, double capital, double baseDollars,
               long fromSecond, FeedOutages outages, HealthReporter health, MarketRequest.Progress progress,
               Map<String, Object> about) {
+        this(sim, network, guards, capital, baseDollars, fromSecond, outages, VenueFailures.none(), 0.10, health, progress, about);
+    }
+
+    /**
+     * @param venue           the simulated venue's failures
+     * @param slippageWarning an emergency close filled this far (a fraction) below the mid raises a health event
+     */
+    MarketRun(BinaryMarketSimulator sim, DecisionNetwork network, List<RiskGuard> guards, double capital, double baseDollars,
+              long fromSecond, FeedOutages outages, VenueFailures venue, double slippageWarning, HealthReporter health,
+              MarketRequest.Progress progress, Map<String, Object> about) {
         if (!(baseDollars > 0) || Double.isInfinite(baseDollars)) {
             throw new IllegalArgumentException("base-size must be > 0 dollars, got " + baseDollars);
         }
@@ -85,6 +106,8 @@ final class MarketRun {
         this.baseDollars = baseDollars;
         this.fromSecond = fromSecond;
         this.outages = outages;
+        this.venue = venue;
+        this.slippageWarning = slippageWarning;
         this.health = health;
         this.progress = progress;
         this.about = about;
@@ -94,6 +117,9 @@ final class MarketRun {
         this.contexts = new AssetContext[assets];
         this.actedAt = new long[assets];
         this.killClosed = new boolean[assets];
+        this.retryReason = new String[assets];
+        this.retryFirst = new long[assets];
+        this.retryAttempts = new int[assets];
         AssetMarket[] markets = new AssetMarket[assets];
         for (int a = 0; a < assets; a++) {
             markets[a] = sim.asset(a);
@@ -157,8 +183,9 @@ final class MarketRun {
                     trackers[a].update(sim.asset(a)); // warms up before `from` too: the features need history
                 }
                 if (trading) {
+                    retryEmergencyCloses(now);
                     for (int a = 0; a < assets; a++) {
-                        if (!outages.out(a, now)) {
+                        if (!outages.out(a, now) && !bookRequestFailed(a, now)) {
                             step(a, now);
                         }
                     }
@@ -272,6 +299,11 @@ final class MarketRun {
         if (!(quantity > 0)) {
             return;
         }
+        if (venue.orderFails()) {
+            actedAt[a] = now;
+            orderFailed(a, side, quantity, OrderPurpose.ENTRY, SIGNAL, now);
+            return;
+        }
         org.trellis.rl.sim.Fill fill = act(a, now, action, quantity * tokenPrice);
         unfilledDollars += fill.unfilled();
         if (fill.outcome() == org.trellis.rl.sim.Fill.Outcome.OPENED) {
@@ -285,9 +317,9 @@ final class MarketRun {
     }
 
     /**
-     * Closes an asset's whole position into the book; a forced close skips the guards' review. Returns
-     * whether the position is flat afterwards (false: not open, already acted this tick, vetoed, or the
-     * book could not absorb it all).
+     * Closes an asset's whole position into the book; a forced close skips the guards' review and is an
+     * emergency close (see {@link #emergency}). Returns whether the position is flat afterwards (false: not
+     * open, already acted this tick, vetoed, failed, or the book could not absorb it all).
      */
     private boolean close(int a, long now, String reason, boolean forced) {
         Position held = sim.asset(a).position();
@@ -296,30 +328,113 @@ final class MarketRun {
         }
         Token token = held.token();
         OrderSide side = token == Token.UP ? OrderSide.SELL : OrderSide.BUY;
+        OrderBook book = sim.asset(a).book();
         if (!forced) {
-            OrderBook book = sim.asset(a).book();
             double upPrice = token == Token.UP ? book.bidPrice(0) : book.askPrice(0);
             OrderIntent intent = new OrderIntent(contexts[a].instrument(), side, held.shares(), OrderPurpose.EXIT, upPrice,
                     Double.NaN, now * 1000);
             if (!(review(intent) > 0)) {
                 return false;
             }
-        } else {
-            forcedCloses.merge(reason, 1, Integer::sum);
+        } else if (retryReason[a] == null) {
+            forcedCloses.merge(reason, 1, Integer::sum); // retries of one emergency close count once
+        }
+        OrderPurpose purpose = forced ? OrderPurpose.FORCED_EXIT : OrderPurpose.EXIT;
+        double shares = held.shares();
+        double tokenMid = token.price(book.mid());
+        if (venue.orderFails()) {
+            actedAt[a] = now;
+            orderFailed(a, side, shares, purpose, reason, now);
+            if (forced) {
+                emergency(a, now, reason, 0, shares, Double.NaN, tokenMid);
+            }
+            return false;
         }
         org.trellis.rl.sim.Fill fill = act(a, now, token == Token.UP ? Action.SELL : Action.BUY, 0);
         if (fill.shares() > 0) {
             portfolio.closed(a, token, now * 1000, fill.shares(), fill.averagePrice(), fill.fee(), fill.realizedPnl(), reason);
-            notifyFill(a, side, fill.shares(), SimPortfolio.upPrice(token, fill.averagePrice()), fill.fee(),
-                    forced ? OrderPurpose.FORCED_EXIT : OrderPurpose.EXIT, reason, now * 1000);
+            notifyFill(a, side, fill.shares(), SimPortfolio.upPrice(token, fill.averagePrice()), fill.fee(), purpose, reason, now * 1000);
         }
-        if (fill.outcome() == org.trellis.rl.sim.Fill.Outcome.PARTLY_CLOSED || fill.outcome() == org.trellis.rl.sim.Fill.Outcome.NO_DEPTH) {
+        boolean flat = !held.isOpen();
+        if (forced) {
+            emergency(a, now, reason, fill.shares(), shares, fill.averagePrice(), tokenMid);
+        } else if (!flat) {
             partialCloses++;
             health.report(new HealthEvent(now * 1000, symbols[a], HealthEvent.Level.DEGRADED, -1, "close " + reason + " incomplete",
                     String.format(java.util.Locale.ROOT, "the book absorbed %.2f of %.2f shares; the rest stays open",
-                            fill.shares(), fill.shares() + fill.unfilled())));
+                            fill.shares(), shares)));
         }
-        return !held.isOpen();
+        return flat;
+    }
+
+    /**
+     * What the source did after an emergency close: warn when its volume-weighted price fell more than
+     * {@code slippageWarning} below the mid; when the book could not absorb it all (or the order failed),
+     * report it as critical and try again 5 and 10 s after the first attempt, then give up, saying so.
+     */
+    private void emergency(int a, long now, String reason, double filled, double wanted, double vwap, double tokenMid) {
+        if (filled > 0 && tokenMid > 0 && (tokenMid - vwap) / tokenMid > slippageWarning) {
+            slippageWarnings++;
+            health.report(new HealthEvent(now * 1000, symbols[a], HealthEvent.Level.DEGRADED, -1,
+                    "emergency close (" + reason + ") filled far below the mid",
+                    String.format(java.util.Locale.ROOT, "volume-weighted %.4f vs mid %.4f: slippage %.1f%% > %.1f%%", vwap, tokenMid,
+                            100 * (tokenMid - vwap) / tokenMid, 100 * slippageWarning)));
+        }
+        if (!sim.asset(a).position().isOpen()) {
+            retryReason[a] = null;
+            return;
+        }
+        if (retryReason[a] == null) {
+            retryReason[a] = reason;
+            retryFirst[a] = now;
+            retryAttempts[a] = 0;
+        }
+        retryAttempts[a]++;
+        boolean giveUp = retryAttempts[a] >= BACKOFF_SECONDS.length;
+        partialCloses++;
+        String what = filled > 0 ? String.format(java.util.Locale.ROOT, "the book absorbed %.2f of %.2f shares", filled, wanted)
+                : Double.isNaN(vwap) ? "the venue rejected the order" : "the book had no depth";
+        health.report(new HealthEvent(now * 1000, symbols[a], HealthEvent.Level.CRITICAL, -1,
+                giveUp ? "emergency close (" + reason + ") given up: the position stays open"
+                        : "emergency close (" + reason + ") incomplete: retry in "
+                        + (retryFirst[a] + BACKOFF_SECONDS[retryAttempts[a]] - now) + " s",
+                what + " (attempt " + retryAttempts[a] + " of " + BACKOFF_SECONDS.length + ")"));
+        if (giveUp) {
+            emergencyGiveUps++;
+            retryReason[a] = null;
+        }
+    }
+
+    /** Emergency closes due again (whether or not their asset's feed is out: the venue still takes orders). */
+    private void retryEmergencyCloses(long now) {
+        for (int a = 0; a < assets; a++) {
+            if (retryReason[a] != null && now >= retryFirst[a] + BACKOFF_SECONDS[retryAttempts[a]]) {
+                close(a, now, retryReason[a], true);
+            }
+        }
+    }
+
+    /** A failed book request is an API error: guards hear of it, and the asset has no fresh book this tick. */
+    private boolean bookRequestFailed(int a, long now) {
+        if (!venue.bookFails()) {
+            return false;
+        }
+        for (RiskGuard guard : guards) {
+            guard.onApiError("book " + symbols[a], "the venue did not answer (simulated)", now * 1000);
+        }
+        return true;
+    }
+
+    private void orderFailed(int a, OrderSide side, double quantity, OrderPurpose purpose, String reason, long now) {
+        Order order = order(a, side, quantity, purpose, reason, now * 1000);
+        for (RiskGuard guard : guards) {
+            guard.onOrderFailed(order, "rejected by the venue (simulated)", now * 1000);
+        }
+    }
+
+    private Order order(int a, OrderSide side, double quantity, OrderPurpose purpose, String reason, long time) {
+        Instrument instrument = contexts[a].instrument() != null ? contexts[a].instrument() : Instrument.spot(symbols[a]);
+        return new Order(nextOrderId++, instrument, side, quantity, purpose, reason, time);
     }
 
     private org.trellis.rl.sim.Fill act(int a, long now, Action action, double dollars) {
@@ -350,8 +465,7 @@ final class MarketRun {
         if (guards.length == 0) {
             return;
         }
-        Instrument instrument = contexts[a].instrument() != null ? contexts[a].instrument() : Instrument.spot(symbols[a]);
-        Fill fill = new Fill(new Order(nextOrderId++, instrument, side, shares, purpose, reason, time), shares, upPrice, fee, time);
+        Fill fill = new Fill(order(a, side, shares, purpose, reason, time), shares, upPrice, fee, time);
         for (RiskGuard guard : guards) {
             guard.onFill(fill, portfolio);
         }
@@ -380,6 +494,9 @@ final class MarketRun {
         f.put("forced closes", forcedCloses.isEmpty() ? "none" : forcedCloses.toString());
         f.put("closes the book could not absorb", partialCloses);
         f.put("entry dollars the book could not absorb", unfilledDollars);
+        f.put("emergency closes", String.format(java.util.Locale.ROOT, "%d slippage warning(s) above %.0f%%, %d given up",
+                slippageWarnings, 100 * slippageWarning, emergencyGiveUps));
+        f.put("venue failures", venue.describe());
         f.put("feed outages", outages.describe());
         return f;
     }

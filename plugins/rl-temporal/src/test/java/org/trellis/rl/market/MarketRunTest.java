@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.trellis.api.execution.Fill;
 import org.trellis.api.portfolio.PortfolioView;
 import org.trellis.api.risk.ForceClose;
+import org.trellis.api.risk.HealthEvent;
 import org.trellis.api.risk.HealthReporter;
 import org.trellis.api.risk.OrderIntent;
 import org.trellis.api.risk.RiskGuard;
@@ -152,7 +153,7 @@ class MarketRunTest {
     }
 
     /** Closes any position held for {@code seconds} and records what it saw. */
-    private static final class AgeGuard implements RiskGuard {
+    private static class AgeGuard implements RiskGuard {
         final long seconds;
         final List<String> problems = new ArrayList<>();
         final Map<String, Long> lastSeen = new HashMap<>();
@@ -204,6 +205,75 @@ class MarketRunTest {
         long closesAndOpens = r.trades().size() * 2L - r.trades().stream().filter(t -> t.exitReason().equals(MarketRun.SETTLED)).count();
         assertEquals(closesAndOpens + r.trades().stream().filter(t -> t.exitReason().equals(MarketRun.SETTLED)).count(), guard.fills,
                 "a fill per entry and per exit, settlements included");
+    }
+
+    /** Counts the venue's failures it hears of. */
+    private static final class VenueWatcher extends AgeGuard {
+        int apiErrors;
+        int orderFailures;
+
+        VenueWatcher(long seconds) {
+            super(seconds);
+        }
+
+        @Override
+        public void onApiError(String call, String message, long time) {
+            apiErrors++;
+        }
+
+        @Override
+        public void onOrderFailed(org.trellis.api.execution.Order order, String reason, long time) {
+            orderFailures++;
+        }
+    }
+
+    private static MarketResult run(List<RiskGuard> guards, VenueFailures venue, double slippageWarning, List<HealthEvent> events) {
+        return new MarketRun(sim(11), new DecisionNetwork(Lacuna.weights()), guards, CAPITAL, 5, Long.MIN_VALUE, noOutages(), venue,
+                slippageWarning, events::add, (done, total) -> { }, Map.of()).run();
+    }
+
+    @Test
+    void failedBookRequestsAreApiErrorsAndLeaveTheAssetUndecidedThatTick() {
+        VenueWatcher watcher = new VenueWatcher(Long.MAX_VALUE / 2_000);
+        MarketResult r = run(List.of(watcher), new VenueFailures(0.1, 0, 5), 0.10, new ArrayList<>());
+        assertTrue(watcher.apiErrors > 50, "about a tenth of " + WINDOWS * 900 / TICK * 2 + ": " + watcher.apiErrors);
+        assertEquals(WINDOWS * 900 / TICK * 2 - watcher.apiErrors, r.steps());
+        assertEquals(watcher.apiErrors + " failed book requests, 0 failed orders", r.figures().get("venue failures"));
+    }
+
+    @Test
+    void aFailedOrIncompleteEmergencyCloseIsRetriedAfter5And10SecondsThenGivenUp() {
+        VenueWatcher watcher = new VenueWatcher(60);
+        List<HealthEvent> events = new ArrayList<>();
+        MarketResult r = run(List.of(watcher), new VenueFailures(0, 0.5, 5), 0.10, events);
+        assertTrue(watcher.orderFailures > 10, "orders failed: " + watcher.orderFailures);
+        assertTrue(r.figures().get("venue failures").toString().endsWith(watcher.orderFailures + " failed orders"), r.figures().toString());
+        List<HealthEvent> critical = events.stream().filter(e -> e.level() == HealthEvent.Level.CRITICAL).toList();
+        assertTrue(critical.stream().anyMatch(e -> e.action().equals("emergency close (test-age) incomplete: retry in 5 s")
+                && e.message().equals("the venue rejected the order (attempt 1 of 3)")), critical.toString());
+        List<HealthEvent> givenUp = critical.stream().filter(e -> e.action().contains("given up")).toList();
+        assertTrue(!givenUp.isEmpty(), "with half the orders failing, some close fails three times: " + critical.size() + " events");
+        for (HealthEvent e : givenUp) {
+            assertTrue(e.message().endsWith("(attempt 3 of 3)"), e.toString());
+            // its two earlier attempts: the first, then one due 5 s later (the next 15 s tick)
+            assertTrue(critical.stream().anyMatch(x -> x.instrument().equals(e.instrument()) && x.time() == e.time() - TICK * 1000L
+                    && x.message().endsWith("(attempt 2 of 3)")), "retried at the tick before: " + e);
+        }
+        assertTrue(r.figures().get("emergency closes").toString().endsWith(givenUp.size() + " given up"), r.figures().toString());
+    }
+
+    @Test
+    void anEmergencyCloseFarBelowTheMidIsReported() {
+        List<HealthEvent> events = new ArrayList<>();
+        MarketResult r = run(List.of(new AgeGuard(60)), VenueFailures.none(), 0.0, events);
+        List<HealthEvent> warned = events.stream().filter(e -> e.action().startsWith("emergency close (test-age) filled far below")).toList();
+        assertFalse(warned.isEmpty(), "with a 0% threshold every close below the mid warns");
+        assertTrue(warned.get(0).message().matches("volume-weighted 0\\.\\d{4} vs mid 0\\.\\d{4}: slippage \\d+\\.\\d% > 0\\.0%"),
+                warned.get(0).message());
+        assertTrue(r.figures().get("emergency closes").toString().startsWith(warned.size() + " slippage warning(s) above 0%"));
+        List<HealthEvent> none = new ArrayList<>();
+        run(List.of(new AgeGuard(60)), VenueFailures.none(), 1.0, none);
+        assertTrue(none.stream().noneMatch(e -> e.action().contains("far below")), "a 100% threshold never warns");
     }
 
     @Test

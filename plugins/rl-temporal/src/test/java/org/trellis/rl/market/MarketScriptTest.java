@@ -62,6 +62,27 @@ class MarketScriptTest {
     }
 
     @Test
+    void aTrainStatementTrainsOnFirstUseAndJournalsWhereTheRunDoes() throws Exception {
+        Path model = dir.resolve("trained");
+        Path file = dir.resolve("trained.groovy");
+        Files.writeString(file, "train 'rl-temporal', out: '" + model + "', updates: 1, markets: 'eth,sol', windows: 4, "
+                + "tickSeconds: 15\nstrategy('agent') {\n" + MARKET + "    model 'rl-temporal', path: '" + model + "'\n}\n");
+        Path journal = dir.resolve("j.db");
+        Outcome first = trellis("run", file.toString(), "--journal", journal.toString(), "--quiet");
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.err().contains("no model at " + model + " yet: training it"), first.err());
+        Outcome updates = trellis("journal", "updates", "--journal", journal.toString(), "--csv");
+        assertEquals(2, updates.out().lines().count(), "the training's one update is in the run's journal:\n" + updates.out());
+
+        Path other = dir.resolve("other.groovy");
+        Files.writeString(other, Files.readString(file).replace(model.toString(), dir.resolve("trained2").toString()));
+        Path unused = dir.resolve("unused.db");
+        Outcome quiet = trellis("run", other.toString(), "--no-journal", "--quiet", "--set", "trellis.journal=" + unused);
+        assertEquals(0, quiet.code(), quiet.err());
+        assertTrue(Files.notExists(unused), "--no-journal: the training journals nothing either");
+    }
+
+    @Test
     void misusesAreNamedWithTheirLine() throws Exception {
         assertError(script("data", "    data 'btc-usd-1m'\n" + MARKET + MODEL), "data.groovy:2", "'data' does not apply");
         assertError(script("rule", MARKET + "    model 'sma-cross'"), "rule.groovy:3", "is traded by a model of [rl-temporal]");
