@@ -78,6 +78,11 @@ final class ScriptRuns {
         for (StrategySpec spec : contents.strategies()) {
             ScriptPlan plan = ScriptPlan.of(spec, registry, config.engine(), config.defaultData());
             EngineSettings settings = options.applyFlags(plan.settings());
+            if (plan.market() != null && (options.from != null || options.to != null)) {
+                throw new ScriptException(plan.market().where() + ": strategy '" + plan.name() + "' trades the simulated market '"
+                        + plan.market().market().name() + "', which brings its own data: --from/--to do not apply (the market's "
+                        + "parameters say what it simulates, e.g. from: and windows:)");
+            }
             // a market block brings its own data (plan.data() is empty)
             ready.add(new Ready(script, plan, settings, options.load(plan.data(), config, settings.seed(), err)));
         }

@@ -99,6 +99,9 @@ class MarketScriptTest {
                 "nothing");
         assertError(script("from", "    market 'binary-15m', assets: 'eth', windows: 1, from: 'tomorrow'\n" + MODEL), "from.groovy:2",
                 "from: 'tomorrow' is not an ISO-8601 time");
+        Outcome window = trellis("run", script("window", MARKET + MODEL).toString(), "--from", "2013-11-27", "--no-journal");
+        assertEquals(2, window.code(), window.out());
+        assertTrue(window.err().contains("--from/--to do not apply"), window.err());
         Outcome paper = trellis("run", script("paper", MARKET + MODEL).toString(), "--mode", "paper", "--no-journal");
         assertEquals(2, paper.code(), paper.out());
         assertTrue(paper.err().contains("runs in backtest mode only"), paper.err());
