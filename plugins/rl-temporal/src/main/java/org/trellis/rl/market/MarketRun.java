@@ -225,6 +225,9 @@ final class MarketRun {
     private void settle(long now) {
         for (int a = 0; a < assets; a++) {
             AssetMarket market = sim.asset(a);
+            if (market.expired()) {
+                retryReason[a] = null; // an emergency close still being retried ends with its market
+            }
             if (market.expired() && market.expiry().held() != null) {
                 Token token = market.expiry().held();
                 double payout = token.price(market.expiry().payoutUp());

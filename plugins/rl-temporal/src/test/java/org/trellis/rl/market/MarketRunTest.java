@@ -260,6 +260,35 @@ class MarketRunTest {
                     && x.message().endsWith("(attempt 2 of 3)")), "retried at the tick before: " + e);
         }
         assertTrue(r.figures().get("emergency closes").toString().endsWith(givenUp.size() + " given up"), r.figures().toString());
+        for (HealthEvent e : critical) {
+            int attempt = Integer.parseInt(e.message().replaceAll(".*\\(attempt (\\d) of 3\\)$", "$1"));
+            // every retry follows its own earlier attempt on the previous tick (none carried over from a settled market)
+            assertTrue(attempt == 1 || critical.stream().anyMatch(x -> x.instrument().equals(e.instrument())
+                    && x.time() == e.time() - TICK * 1000L && x.message().endsWith("(attempt " + (attempt - 1) + " of 3)")), e.toString());
+        }
+    }
+
+    @Test
+    void anEmergencyCloseStillBeingRetriedEndsWhenItsMarketSettles() {
+        RiskGuard lastTick = new RiskGuard() {
+            @Override
+            public void onBar(StrategyContext c, ForceClose close) {
+                if (c.position().isOpen() && c.instrument().expiryMillis() - c.clock().nowMillis() <= TICK * 1000L) {
+                    close.close("last-tick");
+                }
+            }
+        };
+        List<HealthEvent> events = new ArrayList<>();
+        MarketResult r = run(List.of(lastTick), new VenueFailures(0, 0.5, 5), 0.10, events);
+        List<HealthEvent> critical = events.stream().filter(e -> e.level() == HealthEvent.Level.CRITICAL).toList();
+        assertTrue(critical.stream().anyMatch(e -> e.message().endsWith("(attempt 1 of 3)")), "some last-tick close failed");
+        assertTrue(critical.stream().noneMatch(e -> e.message().endsWith("(attempt 2 of 3)")),
+                "its retry was due after the market settled: none ran, in that market or the next: " + critical);
+        assertTrue(r.trades().stream().anyMatch(t -> t.exitReason().equals(MarketRun.SETTLED)), "those positions settled");
+        for (MarketResult.Trade t : r.trades()) {
+            assertTrue(!t.exitReason().equals("last-tick") || t.exitTime() % 900_000 == 900_000 - TICK * 1000L,
+                    "only a market's last tick closes, never a retry carried into the next market: " + t);
+        }
     }
 
     @Test
