@@ -70,6 +70,11 @@ final class ScriptRuns {
      * exist yet (progress on err), resolves every part, loads the data: everything but trading.
      */
     List<Ready> prepare(Path script, PrintWriter err) {
+        return prepare(script, err, List.of());
+    }
+
+    /** The same, with {@code data} (when not empty) instead of the data each strategy names. */
+    List<Ready> prepare(Path script, PrintWriter err, List<String> data) {
         ScriptContents contents = new ScriptHost(registry, unsafe).read(script);
         for (TrainUse t : contents.trainings()) {
             trainIfMissing(script, t, err);
@@ -78,7 +83,7 @@ final class ScriptRuns {
         for (StrategySpec spec : contents.strategies()) {
             ScriptPlan plan = ScriptPlan.of(spec, registry, config.engine(), config.defaultData());
             EngineSettings settings = options.applyFlags(plan.settings());
-            ready.add(new Ready(script, plan, settings, options.load(plan.data(), config, settings.seed(), err)));
+            ready.add(new Ready(script, plan, settings, options.load(data.isEmpty() ? plan.data() : data, config, settings.seed(), err)));
         }
         return ready;
     }
