@@ -88,12 +88,7 @@ final class WalkForwardCommand implements Callable<Integer> {
             SweepData data = SweepData.of(ready.data());
             long[] span = data.span();
             List<WalkForward.Window> windows = WalkForward.windows(span[0], span[1], trainMs, testMs, stepMs);
-            List<SweepTask> tasks = new ArrayList<>();
-            for (WalkForward.Window w : windows) {
-                for (GridPoint p : grid.points()) {
-                    tasks.add(new SweepTask(tasks.size(), w.index(), p, w.trainFrom(), w.trainTo()));
-                }
-            }
+            List<SweepTask> tasks = WalkForward.tasks(windows, grid.points());
             out.printf(Locale.ROOT, "walk-forward %s: %d windows (train %s, test %s, step %s) x %s; objective %s%n", ready.plan().name(),
                     windows.size(), Durations.format(trainMs), Durations.format(testMs), Durations.format(stepMs), grid.describe(),
                     objective.column());
@@ -139,11 +134,11 @@ final class WalkForwardCommand implements Callable<Integer> {
 
     private static String windowsTable(List<WalkForward.Window> windows, List<SweepRow> best, List<Performance> oos, Metric objective) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "  %3s  %-35s  %-35s  %-24s %14s %14s %10s%n", "#", "train", "test", "chosen",
+        sb.append(String.format(Locale.ROOT, "  %3s  %-42s  %-42s  %-24s %14s %14s %10s%n", "#", "train", "test", "chosen",
                 "IS " + objective.column(), "OOS " + objective.column(), "OOS return"));
         for (WalkForward.Window w : windows) {
             SweepRow b = best.get(w.index());
-            sb.append(String.format(Locale.ROOT, "  %3d  %-35s  %-35s  %-24s %14s %14s %10s%n", w.index(), range(w.trainFrom(), w.trainTo()),
+            sb.append(String.format(Locale.ROOT, "  %3d  %-42s  %-42s  %-24s %14s %14s %10s%n", w.index(), range(w.trainFrom(), w.trainTo()),
                     range(w.testFrom(), w.testTo()), b.point().label(), SweepReport.format(objective, b.metric(objective)),
                     SweepReport.format(objective, objective.of(oos.get(w.index()))),
                     SweepReport.format(Metric.TOTAL_RETURN, oos.get(w.index()).totalReturn())));

@@ -59,6 +59,17 @@ public final class WalkForward {
         return out;
     }
 
+    /** The optimisation's tasks: every grid point on every window's training bars (and only those), window by window. */
+    public static List<SweepTask> tasks(List<Window> windows, List<GridPoint> points) {
+        List<SweepTask> tasks = new ArrayList<>();
+        for (Window w : windows) {
+            for (GridPoint p : points) {
+                tasks.add(new SweepTask(tasks.size(), w.index(), p, w.trainFrom(), w.trainTo()));
+            }
+        }
+        return tasks;
+    }
+
     /**
      * The best row of each window by {@code objective}, in window order; a window whose every task failed
      * or whose objective is undefined everywhere stops with the first error.
