@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trellis.runtime.sweep.Grid;
-import org.trellis.runtime.sweep.GridPoint;
 import org.trellis.runtime.sweep.SweepData;
 import org.trellis.runtime.sweep.SweepTable;
 import org.trellis.runtime.sweep.SweepTask;
@@ -24,10 +22,7 @@ class DeterminismTest {
     @Test
     void resultsAreIdenticalOnOneCoreOnTwoAndAcrossReruns() {
         Grid grid = Grid.parse(List.of("fast=2:8:2", "slow=12:24:6"), "--grid");
-        List<SweepTask> tasks = new ArrayList<>();
-        for (GridPoint p : grid.points()) {
-            tasks.add(SweepTask.whole(tasks.size(), p));
-        }
+        List<SweepTask> tasks = SweepTask.whole(grid.points());
         String one;
         try (SparkSweepRunner r = new SparkSweepRunner("local[1]")) {
             one = SweepTable.of(grid, r.run(Fixtures.job(BARS, plugins), SweepData.of(Fixtures.data(BARS)), tasks, (d, t) -> { }), false).csv();

@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trellis.runtime.data.ColumnarBarSeries;
@@ -25,32 +23,14 @@ import org.trellis.runtime.sweep.SweepTable;
 import org.trellis.runtime.sweep.SweepTask;
 
 /** Sweeps on an embedded local[2] Spark (one session for the class: starting Spark takes seconds). */
-class SparkSweepTest {
+class SparkSweepTest extends LocalSpark {
     private static final int BARS = 3_000;
-    private static SparkSweepRunner runner;
-
-    @TempDir
-    static Path plugins;
-
-    @BeforeAll
-    static void start() {
-        runner = new SparkSweepRunner("local[2]");
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
-    }
 
     /** fast=30 fails with both slow values: sma-cross needs fast < slow. */
     private static final Grid GRID = Grid.parse(List.of("fast=3,5,8,30", "slow=20,30"), "--grid");
 
     private static List<SweepTask> tasks() {
-        List<SweepTask> tasks = new ArrayList<>();
-        for (GridPoint p : GRID.points()) {
-            tasks.add(SweepTask.whole(tasks.size(), p));
-        }
-        return tasks;
+        return SweepTask.whole(GRID.points());
     }
 
     @Test

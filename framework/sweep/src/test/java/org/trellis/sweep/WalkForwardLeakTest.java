@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trellis.runtime.data.ColumnarBarSeries;
@@ -25,24 +22,10 @@ import org.trellis.runtime.sweep.WalkForward;
  * on leaves that window's (and every earlier window's) chosen parameters as they were, while its
  * out-of-sample result does change.
  */
-class WalkForwardLeakTest {
+class WalkForwardLeakTest extends LocalSpark {
     private static final int BARS = 24 * 40; // 40 days of hourly bars
     private static final long DAY = 86_400_000L;
     private static final Grid GRID = Grid.parse(List.of("fast=3,5,8", "slow=12,20,30"), "--grid");
-    private static SparkSweepRunner runner;
-
-    @TempDir
-    static Path plugins;
-
-    @BeforeAll
-    static void start() {
-        runner = new SparkSweepRunner("local[2]");
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
-    }
 
     private static List<GridPoint> chosen(SweepJob job, SweepData data, List<WalkForward.Window> windows) {
         List<SweepRow> rows = runner.run(job, data, WalkForward.tasks(windows, GRID.points()), (d, t) -> { });

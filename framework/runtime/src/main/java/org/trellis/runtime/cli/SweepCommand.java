@@ -20,10 +20,6 @@ import org.trellis.runtime.sweep.SweepRunner;
 import org.trellis.runtime.sweep.SweepTable;
 import org.trellis.runtime.sweep.SweepTask;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code trellis sweep SCRIPT --grid fast=5:30:5 --grid slow=20:100:10}: every combination, as independent backtests on Spark. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
@@ -31,39 +27,20 @@ import picocli.CommandLine.Spec;
                 + "(embedded by default), and rank them; prints the best with the full report, writes every result as CSV and "
                 + "Parquet and an HTML page (a heatmap for two-parameter grids).",
                 "The report flags (--report-html, ...) and the journal apply to the best combination's run."})
-final class SweepCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "SCRIPT", description = "The strategy script, e.g. strategies/sma_cross.groovy.")
-    Path script;
-
-    @Mixin
-    SweepOptions sweep;
-
-    @Mixin
-    SandboxOption sandbox;
-
-    @Mixin
-    RunOptions options;
-
+final class SweepCommand extends GridCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Grid grid = SweepOptions.grid(sweep.grid);
-            ScriptRuns runs = new ScriptRuns(options, sandbox.unsafe);
-            TrellisConfig config = runs.config();
-            Metric objective = sweep.objective(config);
+            Setup setup = setup(err);
+            Grid grid = setup.grid();
+            TrellisConfig config = setup.config();
+            Metric objective = setup.objective();
+            ScriptRuns.Ready ready = setup.ready();
+            SweepJob job = setup.job();
             int top = sweep.top(config);
-            ScriptRuns.Ready ready = sweep.pick(runs.prepare(script, err, sweep.data), script);
-            SweepJob job = SweepOptions.job(script, ready, config, options.configOptions.plugins(config), sandbox.unsafe);
-            job.checkNames(grid.names(), job.pluginsDir(), "--grid");
-            List<SweepTask> tasks = new ArrayList<>();
-            for (GridPoint p : grid.points()) {
-                tasks.add(SweepTask.whole(tasks.size(), p));
-            }
+            List<SweepTask> tasks = SweepTask.whole(grid.points());
             Path dir = sweep.out("sweep", script);
             List<String> about = List.of(script + ", strategy " + ready.plan().name(),
                     "data: " + String.join(", ", ready.data().stream().map(s -> s.source() + " (" + s.size() + " bars)").toList()),

@@ -12,7 +12,6 @@ import org.trellis.runtime.engine.RunListener;
 import org.trellis.runtime.engine.RunResult;
 import org.trellis.runtime.plugin.PluginFolder;
 import org.trellis.runtime.report.ReportFiles;
-import org.trellis.runtime.sweep.Grid;
 import org.trellis.runtime.sweep.GridPoint;
 import org.trellis.runtime.sweep.Metric;
 import org.trellis.runtime.sweep.SweepData;
@@ -133,9 +132,5 @@ final class SweepOptions {
                 job.settings().withSeed(job.seed(point)), data, plan.guardNames());
         return options.journalOptions.run(config, about, RunMode.BACKTEST, RunListener.NONE,
                 (mode, listener) -> job.backtest(point, data, job.pluginsDir(), mode, listener));
-    }
-
-    static Grid grid(List<String> specs) {
-        return Grid.parse(specs, "--grid");
     }
 }

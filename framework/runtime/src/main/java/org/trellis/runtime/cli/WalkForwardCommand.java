@@ -26,11 +26,7 @@ import org.trellis.runtime.sweep.SweepTable;
 import org.trellis.runtime.sweep.SweepTask;
 import org.trellis.runtime.sweep.WalkForward;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code trellis walk-forward SCRIPT --train 30d --test 7d --grid ...}: optimise on each training window
@@ -41,13 +37,7 @@ import picocli.CommandLine.Spec;
                 + "each window's best on the test window that follows it (data the optimisation never saw), and report the "
                 + "stitched out-of-sample run next to the in-sample figures and their ratio.",
                 "The report flags (--report-html, ...) and the journal apply to the stitched out-of-sample run."})
-final class WalkForwardCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "SCRIPT", description = "The strategy script, e.g. strategies/sma_cross.groovy.")
-    Path script;
-
+final class WalkForwardCommand extends GridCommand implements Callable<Integer> {
     @Option(names = "--train", required = true, paramLabel = "DURATION", description = "Length of each training window, e.g. 30d.")
     String train;
 
@@ -56,15 +46,6 @@ final class WalkForwardCommand implements Callable<Integer> {
 
     @Option(names = "--step", paramLabel = "DURATION", description = "How far windows move on (default: --test; at least --test).")
     String step;
-
-    @Mixin
-    SweepOptions sweep;
-
-    @Mixin
-    SandboxOption sandbox;
-
-    @Mixin
-    RunOptions options;
 
     /** Figures compared in and out of sample (the objective first). */
     private static final List<Metric> COMPARED = List.of(Metric.TOTAL_RETURN, Metric.CAGR, Metric.SHARPE, Metric.SORTINO,
@@ -75,16 +56,15 @@ final class WalkForwardCommand implements Callable<Integer> {
         try {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Grid grid = SweepOptions.grid(sweep.grid);
             long trainMs = WalkForward.duration(train, "--train");
             long testMs = WalkForward.duration(test, "--test");
             long stepMs = step == null ? testMs : WalkForward.duration(step, "--step");
-            ScriptRuns runs = new ScriptRuns(options, sandbox.unsafe);
-            TrellisConfig config = runs.config();
-            Metric objective = sweep.objective(config);
-            ScriptRuns.Ready ready = sweep.pick(runs.prepare(script, err, sweep.data), script);
-            SweepJob job = SweepOptions.job(script, ready, config, options.configOptions.plugins(config), sandbox.unsafe);
-            job.checkNames(grid.names(), job.pluginsDir(), "--grid");
+            Setup setup = setup(err);
+            Grid grid = setup.grid();
+            TrellisConfig config = setup.config();
+            Metric objective = setup.objective();
+            ScriptRuns.Ready ready = setup.ready();
+            SweepJob job = setup.job();
             SweepData data = SweepData.of(ready.data());
             long[] span = data.span();
             List<WalkForward.Window> windows = WalkForward.windows(span[0], span[1], trainMs, testMs, stepMs);
