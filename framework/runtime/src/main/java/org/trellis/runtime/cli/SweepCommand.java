@@ -2,7 +2,6 @@ package org.trellis.runtime.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -61,8 +60,7 @@ final class SweepCommand extends GridCommand implements Callable<Integer> {
                 SweepOptions.writeTable(runner, SweepTable.of(grid, rows, false), dir, "results", out);
             }
             Path html = dir.resolve("sweep.html");
-            List<String> shown = new ArrayList<>(about);
-            ReportFiles.writeAtomically(html, SweepReport.html("Sweep of " + ready.plan().name(), shown, grid, rows, objective));
+            ReportFiles.writeAtomically(html, SweepReport.html("Sweep of " + ready.plan().name(), about, grid, rows, objective));
             out.println("wrote " + html);
             if (ranked.isEmpty()) {
                 err.println("error: every combination failed (see above); nothing to rank");
