@@ -31,7 +31,7 @@ import org.trellis.runtime.sweep.SweepTask;
 /**
  * Sweeps on Apache Spark: one Spark task per backtest. The market data and the job (script text,
  * settings) are broadcast, so each executor receives them once, not once per task; results come back
- * in task order. On a cluster the plugins folder travels with the job ({@code addFile}) and so do the
+ * in task order. On a cluster the plugins folder travels with the job (zipped: {@code addArchive}) and so do the
  * framework's jars ({@code spark.jars}); locally everything is already in this JVM.
  */
 public final class SparkSweepRunner implements SweepRunner {
@@ -132,28 +132,52 @@ public final class SparkSweepRunner implements SweepRunner {
         }
     }
 
-    /** Locally the folder itself; on a cluster its name, under which it was shipped with the job. */
+    /**
+     * Locally the folder itself; on a cluster the name of the archive it was shipped as (Spark ships
+     * files and archives, not folders; executors unpack the archive into a folder of that name).
+     */
     private String pluginsFor(SweepJob job) {
         Path dir = job.pluginsDir();
         if (local) {
             return dir.toString();
         }
         if (shippedPlugins == null) {
-            if (Files.isDirectory(dir)) {
-                context.sc().addFile(dir.toString(), true);
-            }
-            shippedPlugins = dir.getFileName().toString();
+            Path zip = zip(dir);
+            context.sc().addArchive(zip.toString());
+            shippedPlugins = zip.getFileName().toString();
         }
         return shippedPlugins;
     }
 
+    /** The plugins folder (plugin JARs and plugin folders with their lib/) as a zip in a temporary folder. */
+    private static Path zip(Path dir) {
+        try {
+            Path zip = Files.createTempDirectory("trellis-sweep").resolve("trellis-plugins.zip");
+            zip.toFile().deleteOnExit();
+            zip.getParent().toFile().deleteOnExit();
+            try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+                if (Files.isDirectory(dir)) {
+                    List<Path> files;
+                    try (var walk = Files.walk(dir)) {
+                        files = walk.filter(Files::isRegularFile).sorted().toList();
+                    }
+                    for (Path f : files) {
+                        out.putNextEntry(new java.util.zip.ZipEntry(dir.relativize(f).toString().replace(File.separatorChar, '/')));
+                        Files.copy(f, out);
+                        out.closeEntry();
+                    }
+                }
+            }
+            return zip;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot pack the plugins folder " + dir + " to ship it to the cluster: "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** The plugins folder as an executor sees it. */
     private static Path pluginsHere(String plugins, boolean shipped) {
-        if (!shipped) {
-            return Path.of(plugins);
-        }
-        Path copy = Path.of(SparkFiles.get(plugins));
-        return Files.isDirectory(copy) ? copy : Path.of(SparkFiles.getRootDirectory(), plugins);
+        return shipped ? Path.of(SparkFiles.get(plugins)) : Path.of(plugins);
     }
 
     @Override
