@@ -10,7 +10,7 @@ import org.trellis.runtime.plugin.PluginException;
 /** The {@code trellis} command. */
 @Command(name = "trellis", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Trading strategies that grow from plugins: backtest and paper-trade them.",
-        subcommands = {RunCommand.class, CheckCommand.class, CompareCommand.class, BacktestCommand.class, PaperCommand.class, DataCommand.class, PluginsCommand.class, TrainCommand.class, TuneCommand.class, ModelsCommand.class, CompareModelsCommand.class, JournalCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CheckCommand.class, CompareCommand.class, SweepCommand.class, WalkForwardCommand.class, BacktestCommand.class, PaperCommand.class, DataCommand.class, PluginsCommand.class, TrainCommand.class, TuneCommand.class, ModelsCommand.class, CompareModelsCommand.class, JournalCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

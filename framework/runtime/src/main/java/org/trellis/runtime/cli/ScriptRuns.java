@@ -70,6 +70,11 @@ final class ScriptRuns {
      * exist yet (progress on err), resolves every part, loads the data: everything but trading.
      */
     List<Ready> prepare(Path script, PrintWriter err) {
+        return prepare(script, err, List.of());
+    }
+
+    /** The same, with {@code data} (when not empty) instead of the data each strategy names. */
+    List<Ready> prepare(Path script, PrintWriter err, List<String> data) {
         ScriptContents contents = new ScriptHost(registry, unsafe).read(script);
         for (TrainUse t : contents.trainings()) {
             trainIfMissing(script, t, err);
@@ -78,13 +83,13 @@ final class ScriptRuns {
         for (StrategySpec spec : contents.strategies()) {
             ScriptPlan plan = ScriptPlan.of(spec, registry, config.engine(), config.defaultData());
             EngineSettings settings = options.applyFlags(plan.settings());
-            if (plan.market() != null && (options.from != null || options.to != null)) {
+            if (plan.market() != null && (options.from != null || options.to != null || !data.isEmpty())) {
                 throw new ScriptException(plan.market().where() + ": strategy '" + plan.name() + "' trades the simulated market '"
-                        + plan.market().market().name() + "', which brings its own data: --from/--to do not apply (the market's "
-                        + "parameters say what it simulates, e.g. from: and windows:)");
+                        + plan.market().market().name() + "', which brings its own data: --data/--from/--to do not apply (the "
+                        + "market's parameters say what it simulates, e.g. from: and windows:)");
             }
             // a market block brings its own data (plan.data() is empty)
-            ready.add(new Ready(script, plan, settings, options.load(plan.data(), config, settings.seed(), err)));
+            ready.add(new Ready(script, plan, settings, options.load(data.isEmpty() ? plan.data() : data, config, settings.seed(), err)));
         }
         return ready;
     }

@@ -51,8 +51,15 @@ public final class ScriptHost {
     /** Compiles and runs {@code file}; returns its train statements and strategy blocks as written. */
     public ScriptContents read(Path file) {
         String shown = PluginFolder.display(file);
-        String text = read(file, shown);
-        Class<?> type = compile(text, file.getFileName().toString(), shown);
+        return read(read(file, shown), file.getFileName().toString(), shown);
+    }
+
+    /**
+     * Compiles and runs a script's text (e.g. one shipped to another machine); {@code fileName} and
+     * {@code shown} name it in errors as {@link #read(Path)} does.
+     */
+    public ScriptContents read(String text, String fileName, String shown) {
+        Class<?> type = compile(text, fileName, shown);
         TrellisScript script;
         try {
             script = (TrellisScript) type.getDeclaredConstructor().newInstance();
@@ -72,6 +79,11 @@ public final class ScriptHost {
                     + "(see strategies/ for examples)");
         }
         return new ScriptContents(script.trainings(), script.strategies());
+    }
+
+    /** A script's text, as {@link #read(Path)} reads it (UTF-8; errors name the file). */
+    public static String source(Path file) {
+        return read(file, PluginFolder.display(file));
     }
 
     private static String read(Path file, String shown) {

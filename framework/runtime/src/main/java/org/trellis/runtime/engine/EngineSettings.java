@@ -18,7 +18,7 @@ import org.trellis.runtime.execution.FillTiming;
  */
 public record EngineSettings(double capital, double feeBps, double slippageBps, FillTiming fillTiming,
                              boolean allowShort, double defaultSize, double maxLeverage, boolean closeAtEnd,
-                             long seed) {
+                             long seed) implements java.io.Serializable {
     public EngineSettings {
         if (!(capital > 0)) {
             throw new IllegalArgumentException("capital must be > 0, got " + capital);
@@ -47,6 +47,11 @@ public record EngineSettings(double capital, double feeBps, double slippageBps, 
 
     public EngineSettings withFillTiming(FillTiming timing) {
         return new EngineSettings(capital, feeBps, slippageBps, timing, allowShort, defaultSize, maxLeverage, closeAtEnd, seed);
+    }
+
+    /** The same settings with another seed (a sweep's per-combination seed). */
+    public EngineSettings withSeed(long newSeed) {
+        return new EngineSettings(capital, feeBps, slippageBps, fillTiming, allowShort, defaultSize, maxLeverage, closeAtEnd, newSeed);
     }
 
     public EngineSettings withAllowShort(boolean allow) {
