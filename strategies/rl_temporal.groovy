@@ -7,7 +7,7 @@
 //   ./trellis run strategies/rl_temporal.groovy
 //   ./trellis run strategies/rl_temporal.groovy --report-html reports/rl_temporal.html --export-trades var/rl_trades.csv
 //
-// The first run trains the agent below (50 PPO updates on the tape's first hours, about half a minute) and
+// The first run trains the agent below (50 PPO updates on the tape's first hours, about 10 s) and
 // keeps it under models/; trading then starts at the first market after the period it trained on. To run
 // the upstream Phase-5 weights instead: ./trellis rl import ../shared/data/lacuna/rl_model.safetensors and
 // point path: at models/rl-temporal-lacuna.

@@ -42,7 +42,7 @@ final class CompareCommand implements Callable<Integer> {
             for (Path script : scripts.scripts) {
                 all.addAll(runs.prepare(script, spec.commandLine().getErr()));
             }
-            List<RunResult> results = runs.backtest(all, true);
+            List<RunResult> results = runs.backtest(all, true, out, spec.commandLine().getErr());
             Set<String> names = new HashSet<>();
             Set<String> repeated = new HashSet<>();
             all.forEach(r -> (names.add(r.plan().name()) ? names : repeated).add(r.plan().name()));

@@ -28,25 +28,43 @@ final class MarketRuns {
     private MarketRuns() {
     }
 
-    static RunResult run(ScriptRuns.Ready ready, PartRegistry registry, TrellisConfig config, RunListener listener, boolean progress,
-                         PrintWriter err) {
+    /** {@code journal}: the run's journal file (null: none), for whatever the market's host services write. */
+    static RunResult run(ScriptRuns.Ready ready, PartRegistry registry, TrellisConfig config, java.nio.file.Path journal,
+                         RunListener listener, boolean progress, PrintWriter out, PrintWriter err) {
         MarketPlan plan = ready.plan().market();
         EngineSettings settings = ready.settings();
         List<RiskGuard> guards = ready.plan().guards();
         listener.onGuards(guards);
+        MarketRequest.Events events = new MarketRequest.Events() {
+            @Override
+            public void onTradeClosed(MarketResult.Trade trade) {
+                listener.onTradeClosed(closedTrade(trade)); // journaled as it closes: a crash loses nothing closed
+            }
+
+            @Override
+            public void onVeto(org.trellis.api.risk.OrderIntent intent, String reason) {
+                listener.onVeto(intent, reason);
+            }
+        };
         MarketRequest request = new MarketRequest(ready.plan().name(), plan.params(), plan.model(), plan.modelParams(), guards,
                 settings.capital(), settings.feeBps() / 10_000.0, settings.seed(),
-                new HostTrainingContext(config, new PrintWriter(System.out, true), err, registry), listener::onHealth,
-                progress ? ConsoleProgress.forTerminal(ready.plan().name())::progress : (done, total) -> { });
+                new HostTrainingContext(config, out, err, registry, journal), listener::onHealth,
+                progress ? ConsoleProgress.forTerminal(ready.plan().name())::progress : (done, total) -> { }, events);
         MarketResult result;
         try {
             result = plan.market().run(request);
-        } catch (IllegalArgumentException | org.trellis.ml.model.ModelException e) {
+        } catch (org.trellis.ml.model.ModelException e) {
+            throw new ScriptException(plan.modelWhere() + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
             throw new ScriptException(plan.where() + ": " + e.getMessage(), e);
         }
-        RunResult run = toRunResult(ready.plan().name(), ready.plan().params(), settings, result);
-        run.trades().forEach(listener::onTradeClosed);
-        return run;
+        return toRunResult(ready.plan().name(), ready.plan().params(), settings, result);
+    }
+
+    private static ClosedTrade closedTrade(MarketResult.Trade t) {
+        return new ClosedTrade(Instrument.spot(t.symbol()), t.isLong() ? ClosedTrade.Direction.LONG : ClosedTrade.Direction.SHORT,
+                t.entryTime(), t.entryPrice(), t.exitTime(), t.exitPrice(), t.quantity(), t.pnl(), t.fees(), t.entryReason(),
+                t.exitReason());
     }
 
     static RunResult toRunResult(String strategy, org.trellis.api.plugin.Params params, EngineSettings settings, MarketResult r) {
@@ -61,9 +79,7 @@ final class MarketRuns {
         }
         List<ClosedTrade> trades = new ArrayList<>();
         for (MarketResult.Trade t : r.trades()) {
-            trades.add(new ClosedTrade(Instrument.spot(t.symbol()), t.isLong() ? ClosedTrade.Direction.LONG : ClosedTrade.Direction.SHORT,
-                    t.entryTime(), t.entryPrice(), t.exitTime(), t.exitPrice(), t.quantity(), t.pnl(), t.fees(), t.entryReason(),
-                    t.exitReason()));
+            trades.add(closedTrade(t));
         }
         // a market's fills walk its book: the bar engine's slippage setting played no part
         EngineSettings used = new EngineSettings(settings.capital(), settings.feeBps(), 0, settings.fillTiming(), true,

@@ -65,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
                 out.flush();
             }
             if (!paper) {
-                report(runs.backtest(strategies, true), strategies, out);
+                report(runs.backtest(strategies, true, out, spec.commandLine().getErr()), strategies, out);
             } else {
                 // Ctrl-C ends the replays; the reports and the journal must be done before the JVM exits
                 PaperSession session = new PaperSession(speed);

@@ -164,16 +164,17 @@ final class ScriptRuns {
 
     /** Backtests, one strategy after another (they share nothing, so order does not matter). */
     List<RunResult> backtest(List<Ready> strategies, boolean progress) {
-        return backtest(strategies, progress, new PrintWriter(System.err, true));
+        return backtest(strategies, progress, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
 
-    /** {@code err}: where a simulated market's plugin may speak (data loading notes). */
-    List<RunResult> backtest(List<Ready> strategies, boolean progress, PrintWriter err) {
+    /** {@code out}, {@code err}: the command's, where a simulated market's plugin may speak (data loading notes). */
+    List<RunResult> backtest(List<Ready> strategies, boolean progress, PrintWriter out, PrintWriter err) {
         List<RunResult> results = new ArrayList<>();
         for (Ready r : strategies) {
             if (r.plan().market() != null) {
                 results.add(options.journalOptions.run(config, about(r), RunMode.BACKTEST, RunListener.NONE,
-                        (mode, listener) -> MarketRuns.run(r, registry, config, listener, progress, err)));
+                        (mode, listener) -> MarketRuns.run(r, registry, config, options.journalOptions.file(config), listener,
+                                progress, out, err)));
                 continue;
             }
             results.add(options.journalOptions.run(config, about(r), RunMode.BACKTEST, RunListener.NONE,

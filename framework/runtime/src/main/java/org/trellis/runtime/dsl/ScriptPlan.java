@@ -70,7 +70,8 @@ public record ScriptPlan(String name, String where, Pipeline pipeline, List<Risk
     /**
      * The block's simulated market, or null when it trades data: the market must exist, its parameters
      * must be its own, and the block's model must be one it trades; {@code data}, {@code features},
-     * {@code rule}, {@code threshold}, {@code sizing} and {@code slippage} do not apply to it.
+     * {@code rule}, {@code threshold}, {@code sizing}, {@code fill}, {@code slippage}, {@code allowShort} and
+     * {@code maxLeverage} do not apply to it.
      */
     private static MarketPlan market(StrategySpec spec, PartRegistry registry) {
         if (spec.market == null) {
@@ -85,7 +86,8 @@ public record ScriptPlan(String name, String where, Pipeline pipeline, List<Risk
         } catch (IllegalArgumentException e) {
             throw new ScriptException(m.where() + ": " + e.getMessage(), e);
         }
-        for (String keyword : List.of("data", "features", "rule", "threshold", "sizing", "fill", "slippage")) {
+        for (String keyword : List.of("data", "features", "rule", "threshold", "sizing", "fill", "slippage", "allowShort",
+                "maxLeverage")) {
             String at = switch (keyword) {
                 case "slippage" -> spec.setAt.get("costs");
                 case "rule" -> spec.rule == null ? null : spec.rule.where();
@@ -108,7 +110,7 @@ public record ScriptPlan(String name, String where, Pipeline pipeline, List<Risk
                     + "' is traded by a model of " + market.models() + "; add e.g. model '" + market.models().get(0)
                     + "', path: 'models/...'");
         }
-        return new MarketPlan(market, params, spec.model.name(), spec.model.asParams(), m.where());
+        return new MarketPlan(market, params, spec.model.name(), spec.model.asParams(), m.where(), spec.model.where());
     }
 
     /**

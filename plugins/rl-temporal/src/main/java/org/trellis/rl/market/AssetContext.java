@@ -11,8 +11,9 @@ import org.trellis.rl.sim.AssetMarket;
 
 /**
  * One asset's tick as guards see it: the current market as a binary instrument (the asset's symbol, the
- * window end as expiry), a bar spanning the tick with the UP book's mid as its price, and the agent's 18
- * state features. Reused tick after tick.
+ * window end as expiry), a bar spanning the tick priced at the mid of the token held (the UP mid when
+ * flat; see {@link SimPortfolio} for why positions are shown in their token), and the agent's 18 state
+ * features. Reused tick after tick.
  */
 final class AssetContext implements StrategyContext, Bar, FeatureVector {
     private final AssetMarket market;
@@ -79,7 +80,7 @@ final class AssetContext implements StrategyContext, Bar, FeatureVector {
         return clock;
     }
 
-    // Bar: the tick that just ended, priced at the UP mid
+    // Bar: the tick that just ended, priced at the held token's mid
 
     @Override
     public long time() {
@@ -103,7 +104,8 @@ final class AssetContext implements StrategyContext, Bar, FeatureVector {
 
     @Override
     public double close() {
-        return market.book().mid();
+        org.trellis.rl.sim.Token held = market.position().token();
+        return held == null ? market.book().mid() : held.price(market.book().mid());
     }
 
     /** The underlying's traded amount in the tick (the token's own volume is not simulated). */

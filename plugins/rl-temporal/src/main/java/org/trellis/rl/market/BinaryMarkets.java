@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.trellis.api.plugin.ParamSpec;
 import org.trellis.api.plugin.Params;
+import org.trellis.ml.model.ModelMetadata;
 import org.trellis.ml.model.ModelPaths;
 import org.trellis.ml.spi.MarketRequest;
 import org.trellis.ml.spi.MarketResult;
@@ -18,6 +19,7 @@ import org.trellis.rl.sim.BinaryMarketSimulator;
 import org.trellis.rl.sim.BookConfig;
 import org.trellis.rl.sim.FillMode;
 import org.trellis.rl.sim.MarketWindow;
+import org.trellis.rl.sim.Seeds;
 import org.trellis.rl.sim.SimulatorConfig;
 import org.trellis.rl.sim.Underlying;
 import org.trellis.rl.train.Markets;
@@ -50,7 +52,7 @@ public final class BinaryMarkets implements SimulatedMarket {
                 ParamSpec.string("from", "", "ISO-8601 time trading starts (earlier ticks only warm the features up); "
                         + "default: after the period the model trained on, when its model.json records one"),
                 ParamSpec.integer("tick-seconds", 5, "simulated seconds per decision; must divide 900").atLeast(1),
-                ParamSpec.number("base-size", 5, "dollars per order at full confidence (the source's $10 x 0.5)").atLeast(0),
+                ParamSpec.number("base-size", 5, "dollars per order at full confidence (the source's $10 x 0.5)").atLeast(0.01),
                 ParamSpec.number("momentum", 0, "momentum planted in the synthetic assets, in [0, 1)").between(0, 0.999),
                 ParamSpec.number("outages-per-hour", 0, "book-feed outages per asset and hour (seeded), for the stale-book guard")
                         .atLeast(0),
@@ -90,9 +92,12 @@ public final class BinaryMarkets implements SimulatedMarket {
             throw new IllegalArgumentException("windows: every asset is synthetic, so nothing ends the markets; say how many "
                     + "15-minute windows to simulate, e.g. windows: 96 (a day)");
         }
+        // the market's own seed: training with the same run seed draws its synthetic paths and book noise from
+        // request.seed() itself, so an evaluation never replays what the agent trained on
+        long seed = Seeds.derive(request.seed(), NAME, "evaluation");
         SimulatorConfig config;
         try {
-            config = new SimulatorConfig(underlyings, request.seed(), tick, request.feeRate(), FillMode.WALK_BOOK, BookConfig.DEFAULT,
+            config = new SimulatorConfig(underlyings, seed, tick, request.feeRate(), FillMode.WALK_BOOK, BookConfig.DEFAULT,
                     SimulatorConfig.SYNTHETIC_EPOCH, windows);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("market '" + NAME + "': " + e.getMessage().replace("tickSeconds", "tick-seconds"), e);
@@ -102,28 +107,37 @@ public final class BinaryMarkets implements SimulatedMarket {
         about.put("model", path + " (" + agent.metadata().data().source() + ")");
         about.put("markets", Markets.describe(underlyings) + ", tick " + tick + " s, fee rate " + request.feeRate());
         long from = from(p.getString("from", ""), agent, recorded, sim, about);
-        FeedOutages outages = new FeedOutages(p.getDouble("outages-per-hour", 0), p.getDouble("outage-seconds", 90), tick,
-                request.seed(), names);
-        VenueFailures venue = new VenueFailures(p.getDouble("api-error-rate", 0), p.getDouble("order-failure-rate", 0), request.seed());
+        List<String> assets = underlyings.stream().map(Underlying::asset).toList();
+        FeedOutages outages = new FeedOutages(p.getDouble("outages-per-hour", 0), p.getDouble("outage-seconds", 90), tick, seed, assets);
+        VenueFailures venue = new VenueFailures(p.getDouble("api-error-rate", 0), p.getDouble("order-failure-rate", 0), seed);
         return new MarketRun(sim, new DecisionNetwork(agent.weights()), request.guards(), request.capital(),
                 p.getDouble("base-size", 5), from, outages, venue, p.getDouble("slippage-warning", 0.10), request.health(),
-                request.progress(), about).run();
+                request.progress(), request.events(), about).run();
     }
 
     /**
-     * The first second to trade: the one asked for, else the first window after the period the agent
-     * trained on (on the same recorded tape; synthetic markets of this run are drawn afresh), else the start.
+     * The first second to trade: the one asked for (flagged when it falls inside the period the agent trained
+     * on), else, when both the agent and this run use the recorded BTC tape, the first window after the
+     * agent's training; else the start (synthetic markets are drawn from this market's own seed).
      */
     private static long from(String asked, AgentModel agent, boolean recorded, BinaryMarketSimulator sim, Map<String, Object> about) {
+        ModelMetadata.DataRange data = agent.metadata().data();
+        String trainedTo = data == null ? null : data.to();
+        boolean sameTape = recorded && trainedTo != null && data.source() != null && data.source().contains(Markets.BTC_TAPE);
         if (!asked.isBlank()) {
+            long from;
             try {
-                return Instant.parse(asked.trim()).getEpochSecond();
+                from = Instant.parse(asked.trim()).getEpochSecond();
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("from: '" + asked + "' is not an ISO-8601 time such as 2013-11-27T00:00:00Z");
             }
+            if (sameTape && from <= Instant.parse(trainedTo).getEpochSecond()) {
+                about.put("IN SAMPLE", "from: " + asked + " is inside the period the model trained on (to " + trainedTo
+                        + "): these figures are not out of sample");
+            }
+            return from;
         }
-        String trainedTo = agent.metadata().data() == null ? null : agent.metadata().data().to();
-        if (recorded && trainedTo != null) {
+        if (sameTape) {
             long after = MarketWindow.boundaryAtOrAfter(Instant.parse(trainedTo).getEpochSecond() + 1);
             about.put("out of sample", "trading starts at the first window after the model's training (" + trainedTo + ")");
             return after;

@@ -55,6 +55,7 @@ final class MarketRun {
     private final double slippageWarning;
     private final HealthReporter health;
     private final MarketRequest.Progress progress;
+    private final MarketRequest.Events events;
     private final Map<String, Object> about;
     private final int assets;
     private final String[] symbols;
@@ -72,6 +73,8 @@ final class MarketRun {
     private final String[] retryReason;
     private final long[] retryFirst;
     private final int[] retryAttempts;
+    /** Per asset: an emergency close was given up; guards' closes wait for the market to settle. */
+    private final boolean[] gaveUp;
     private int slippageWarnings;
     private int emergencyGiveUps;
     private boolean killed;
@@ -87,7 +90,8 @@ final class MarketRun {
     MarketRun(BinaryMarketSimulator sim, DecisionNetwork network, List<RiskGuard> guards, double capital, double baseDollars,
               long fromSecond, FeedOutages outages, HealthReporter health, MarketRequest.Progress progress,
               Map<String, Object> about) {
-        this(sim, network, guards, capital, baseDollars, fromSecond, outages, VenueFailures.none(), 0.10, health, progress, about);
+        this(sim, network, guards, capital, baseDollars, fromSecond, outages, VenueFailures.none(), 0.10, health, progress,
+                MarketRequest.Events.NONE, about);
     }
 
     /**
@@ -96,9 +100,9 @@ final class MarketRun {
      */
     MarketRun(BinaryMarketSimulator sim, DecisionNetwork network, List<RiskGuard> guards, double capital, double baseDollars,
               long fromSecond, FeedOutages outages, VenueFailures venue, double slippageWarning, HealthReporter health,
-              MarketRequest.Progress progress, Map<String, Object> about) {
+              MarketRequest.Progress progress, MarketRequest.Events events, Map<String, Object> about) {
         if (!(baseDollars > 0) || Double.isInfinite(baseDollars)) {
-            throw new IllegalArgumentException("base-size must be > 0 dollars, got " + baseDollars);
+            throw new IllegalArgumentException("market parameter base-size must be > 0 dollars, got " + baseDollars);
         }
         this.sim = sim;
         this.network = network;
@@ -110,6 +114,7 @@ final class MarketRun {
         this.slippageWarning = slippageWarning;
         this.health = health;
         this.progress = progress;
+        this.events = events;
         this.about = about;
         this.assets = sim.assets();
         this.symbols = new String[assets];
@@ -120,6 +125,7 @@ final class MarketRun {
         this.retryReason = new String[assets];
         this.retryFirst = new long[assets];
         this.retryAttempts = new int[assets];
+        this.gaveUp = new boolean[assets];
         AssetMarket[] markets = new AssetMarket[assets];
         for (int a = 0; a < assets; a++) {
             markets[a] = sim.asset(a);
@@ -226,15 +232,15 @@ final class MarketRun {
         for (int a = 0; a < assets; a++) {
             AssetMarket market = sim.asset(a);
             if (market.expired()) {
-                retryReason[a] = null; // an emergency close still being retried ends with its market
+                retryReason[a] = null; // an emergency close still being retried, or given up, ends with its market
+                gaveUp[a] = false;
             }
             if (market.expired() && market.expiry().held() != null) {
                 Token token = market.expiry().held();
                 double payout = token.price(market.expiry().payoutUp());
                 double shares = market.expiry().shares();
-                portfolio.closed(a, token, now * 1000, shares, payout, 0, market.expiry().pnl(), SETTLED);
-                notifyFill(a, token == Token.UP ? OrderSide.SELL : OrderSide.BUY, shares, market.expiry().payoutUp(), 0,
-                        OrderPurpose.EXIT, SETTLED, now * 1000);
+                events.onTradeClosed(portfolio.closed(a, token, now * 1000, shares, payout, 0, market.expiry().pnl(), SETTLED));
+                notifyFill(a, OrderSide.SELL, shares, payout, 0, OrderPurpose.EXIT, SETTLED, now * 1000);
             }
         }
     }
@@ -246,12 +252,12 @@ final class MarketRun {
             guard.onBar(context, forceClose.reset());
             if (forceClose.requested()) {
                 int target = forceClose.instrument() == null ? a : assetOf(forceClose.instrument());
-                if (target >= 0) {
+                if (target >= 0 && emergencyCloseAllowed(target)) {
                     close(target, now, forceClose.reason(), true);
                 }
             }
         }
-        if (killed && !killClosed[a]) {
+        if (killed && !killClosed[a] && emergencyCloseAllowed(a)) {
             killClosed[a] = !sim.asset(a).position().isOpen() || close(a, now, KILL_SWITCH, true);
         }
         if (actedAt[a] == now) {
@@ -288,23 +294,23 @@ final class MarketRun {
             vetoes.merge("no-depth", 1, Integer::sum);
             return;
         }
-        double upPrice = token == Token.UP ? book.askPrice(0) : book.bidPrice(0);
-        double tokenPrice = token.price(upPrice);
+        // the token's best ask: UP's ask, or 1 - UP's bid for DOWN (guards see orders in the token bought)
+        double tokenPrice = token.price(token == Token.UP ? book.askPrice(0) : book.bidPrice(0));
         double dollars = ConfidenceSizing.dollars(baseDollars, action, p);
-        OrderSide side = token == Token.UP ? OrderSide.BUY : OrderSide.SELL;
+        OrderIntent intent = new OrderIntent(contexts[a].instrument(), OrderSide.BUY, dollars / tokenPrice, OrderPurpose.ENTRY,
+                tokenPrice, p, now * 1000);
         if (killed) {
             vetoes.merge(KILL_SWITCH, 1, Integer::sum);
+            events.onVeto(intent, KILL_SWITCH);
             return;
         }
-        OrderIntent intent = new OrderIntent(contexts[a].instrument(), side, dollars / tokenPrice, OrderPurpose.ENTRY, upPrice, p,
-                now * 1000);
         double quantity = review(intent);
         if (!(quantity > 0)) {
             return;
         }
         if (venue.orderFails()) {
             actedAt[a] = now;
-            orderFailed(a, side, quantity, OrderPurpose.ENTRY, SIGNAL, now);
+            orderFailed(a, OrderSide.BUY, quantity, OrderPurpose.ENTRY, SIGNAL, now);
             return;
         }
         org.trellis.rl.sim.Fill fill = act(a, now, action, quantity * tokenPrice);
@@ -312,8 +318,7 @@ final class MarketRun {
         if (fill.outcome() == org.trellis.rl.sim.Fill.Outcome.OPENED) {
             opened++;
             portfolio.opened(a, contexts[a].instrument(), now * 1000, fill.shares(), fill.averagePrice(), fill.fee(), SIGNAL);
-            notifyFill(a, side, fill.shares(), SimPortfolio.upPrice(token, fill.averagePrice()), fill.fee(), OrderPurpose.ENTRY,
-                    SIGNAL, now * 1000);
+            notifyFill(a, OrderSide.BUY, fill.shares(), fill.averagePrice(), fill.fee(), OrderPurpose.ENTRY, SIGNAL, now * 1000);
         } else if (fill.outcome() == org.trellis.rl.sim.Fill.Outcome.NO_DEPTH) {
             vetoes.merge("no-depth", 1, Integer::sum);
         }
@@ -330,11 +335,11 @@ final class MarketRun {
             return false;
         }
         Token token = held.token();
-        OrderSide side = token == Token.UP ? OrderSide.SELL : OrderSide.BUY;
+        OrderSide side = OrderSide.SELL; // guards see the held token sold
         OrderBook book = sim.asset(a).book();
         if (!forced) {
-            double upPrice = token == Token.UP ? book.bidPrice(0) : book.askPrice(0);
-            OrderIntent intent = new OrderIntent(contexts[a].instrument(), side, held.shares(), OrderPurpose.EXIT, upPrice,
+            double tokenBid = token.price(token == Token.UP ? book.bidPrice(0) : book.askPrice(0));
+            OrderIntent intent = new OrderIntent(contexts[a].instrument(), side, held.shares(), OrderPurpose.EXIT, tokenBid,
                     Double.NaN, now * 1000);
             if (!(review(intent) > 0)) {
                 return false;
@@ -355,10 +360,14 @@ final class MarketRun {
         }
         org.trellis.rl.sim.Fill fill = act(a, now, token == Token.UP ? Action.SELL : Action.BUY, 0);
         if (fill.shares() > 0) {
-            portfolio.closed(a, token, now * 1000, fill.shares(), fill.averagePrice(), fill.fee(), fill.realizedPnl(), reason);
-            notifyFill(a, side, fill.shares(), SimPortfolio.upPrice(token, fill.averagePrice()), fill.fee(), purpose, reason, now * 1000);
+            events.onTradeClosed(portfolio.closed(a, token, now * 1000, fill.shares(), fill.averagePrice(), fill.fee(),
+                    fill.realizedPnl(), reason));
+            notifyFill(a, side, fill.shares(), fill.averagePrice(), fill.fee(), purpose, reason, now * 1000);
         }
         boolean flat = !held.isOpen();
+        if (flat) {
+            retryReason[a] = null; // closed, whoever closed it: nothing left to retry
+        }
         if (forced) {
             emergency(a, now, reason, fill.shares(), shares, fill.averagePrice(), tokenMid);
         } else if (!flat) {
@@ -405,13 +414,25 @@ final class MarketRun {
         if (giveUp) {
             emergencyGiveUps++;
             retryReason[a] = null;
+            gaveUp[a] = true;
         }
+    }
+
+    /**
+     * Whether a guard's close may start now: not while an earlier emergency close of the asset waits for its
+     * retry (guards ask on every tick; the retries keep their own 5 and 10 s schedule), nor after one was
+     * given up, until its market settles.
+     */
+    private boolean emergencyCloseAllowed(int a) {
+        return retryReason[a] == null && !gaveUp[a];
     }
 
     /** Emergency closes due again (whether or not their asset's feed is out: the venue still takes orders). */
     private void retryEmergencyCloses(long now) {
         for (int a = 0; a < assets; a++) {
-            if (retryReason[a] != null && now >= retryFirst[a] + BACKOFF_SECONDS[retryAttempts[a]]) {
+            if (retryReason[a] != null && !sim.asset(a).position().isOpen()) {
+                retryReason[a] = null;
+            } else if (retryReason[a] != null && now >= retryFirst[a] + BACKOFF_SECONDS[retryAttempts[a]]) {
                 close(a, now, retryReason[a], true);
             }
         }
@@ -452,6 +473,7 @@ final class MarketRun {
             guard.review(intent, portfolio, verdict.reset());
             if (verdict.outcome() == Verdict.Outcome.VETO) {
                 vetoes.merge(verdict.reason(), 1, Integer::sum);
+                events.onVeto(intent, verdict.reason());
                 return 0;
             }
             if (verdict.outcome() == Verdict.Outcome.RESIZE) {
@@ -463,12 +485,12 @@ final class MarketRun {
         return quantity;
     }
 
-    private void notifyFill(int a, OrderSide side, double shares, double upPrice, double fee, OrderPurpose purpose, String reason,
+    private void notifyFill(int a, OrderSide side, double shares, double tokenPrice, double fee, OrderPurpose purpose, String reason,
                             long time) {
         if (guards.length == 0) {
             return;
         }
-        Fill fill = new Fill(order(a, side, shares, purpose, reason, time), shares, upPrice, fee, time);
+        Fill fill = new Fill(order(a, side, shares, purpose, reason, time), shares, tokenPrice, fee, time);
         for (RiskGuard guard : guards) {
             guard.onFill(fill, portfolio);
         }
@@ -495,7 +517,7 @@ final class MarketRun {
         f.put("ROI is", "PnL / (base size x markets) = PnL / (" + baseDollars + " x " + assets + "), as the source defined it");
         f.put("base size", baseDollars);
         f.put("forced closes", forcedCloses.isEmpty() ? "none" : forcedCloses.toString());
-        f.put("closes the book could not absorb", partialCloses);
+        f.put("incomplete closes (book too thin, or rejected; each attempt)", partialCloses);
         f.put("entry dollars the book could not absorb", unfilledDollars);
         f.put("emergency closes", String.format(java.util.Locale.ROOT, "%d slippage warning(s) above %.0f%%, %d given up",
                 slippageWarnings, 100 * slippageWarning, emergencyGiveUps));

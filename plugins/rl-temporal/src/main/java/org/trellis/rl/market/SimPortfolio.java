@@ -12,8 +12,11 @@ import org.trellis.rl.sim.Token;
 
 /**
  * The block's money across the simulated markets, in the terms guards read: cash, equity, one position
- * per asset. A DOWN position is shown as a short UP position of the same shares (entry 1 - DOWN's price),
- * which has the same PnL, so guards and reports need no notion of tokens. Marks use the UP book's mid.
+ * per asset. Guards see a position in the token it holds, as a long one: quantity = shares, prices in
+ * that token (DOWN = 1 - UP), so notional, returns and trailing moves mean what they mean for the
+ * holder (a $5 DOWN position at 0.10 is $5, not 50 shares at the UP price 0.90). Closed trades, which the
+ * report plots on the UP price, show a DOWN position as a short UP one of the same shares (same PnL).
+ * Marks use the book's mid.
  */
 final class SimPortfolio implements PortfolioView {
     private final double capital;
@@ -61,21 +64,23 @@ final class SimPortfolio implements PortfolioView {
             return instrument;
         }
 
+        /** Shares of the held token (a long position in it), 0 when flat. */
         @Override
         public double quantity() {
             Position p = held();
-            return p.isOpen() ? p.side() * p.shares() : 0;
+            return p.isOpen() ? p.shares() : 0;
         }
 
+        /** The held token's average entry price; NaN when flat. */
         @Override
         public double entryPrice() {
             Position p = held();
-            return p.isOpen() ? upPrice(p.token(), p.entryPrice()) : 0;
+            return p.isOpen() ? p.entryPrice() : Double.NaN;
         }
 
         @Override
         public long entryTime() {
-            return entryTime;
+            return held().isOpen() ? entryTime : Long.MIN_VALUE;
         }
 
         @Override
@@ -118,10 +123,11 @@ final class SimPortfolio implements PortfolioView {
 
     /**
      * Shares closed at {@code tokenPrice} (sold into the book, or settled at the payout), called after the
-     * simulator has reduced the position: books the cash and the closed trade. {@code pnl} is the
+     * simulator has reduced the position: books the cash and the closed trade, and returns the trade. {@code pnl} is the
      * simulator's, net of the exit fee and the entry fees the closed shares carried.
      */
-    void closed(int asset, Token token, long time, double shares, double tokenPrice, double fee, double pnl, String reason) {
+    MarketResult.Trade closed(int asset, Token token, long time, double shares, double tokenPrice, double fee, double pnl,
+                              String reason) {
         AssetPosition p = positions[asset];
         double heldBefore = markets[asset].position().shares() + shares;
         double carried = p.entryFees * Math.min(1, shares / heldBefore);
@@ -129,8 +135,10 @@ final class SimPortfolio implements PortfolioView {
         cash += shares * tokenPrice - fee;
         fees += fee;
         realized += pnl;
-        trades.add(new MarketResult.Trade(symbols[asset], token == Token.UP, p.entryTime, upPrice(token, p.entryTokenPrice),
-                time, upPrice(token, tokenPrice), shares, pnl, carried + fee, p.entryReason, reason));
+        MarketResult.Trade trade = new MarketResult.Trade(symbols[asset], token == Token.UP, p.entryTime,
+                upPrice(token, p.entryTokenPrice), time, upPrice(token, tokenPrice), shares, pnl, carried + fee, p.entryReason, reason);
+        trades.add(trade);
+        return trade;
     }
 
     @Override

@@ -81,6 +81,7 @@ final class OnlineTraining {
         String status = FAILED;
         try {
             BinaryMarketSimulator sim = new BinaryMarketSimulator(request.simulator());
+            long earlierTo = trainedTo(request.resume());
             try (PpoTrainer trainer = start(request)) {
                 TrainingLoop loop = new TrainingLoop(sim, trainer::act, trainer::record, request.baseDollars());
                 TrainingLoop.Listener listener = new TrainingLoop.Listener() {
@@ -91,7 +92,7 @@ final class OnlineTraining {
 
                     @Override
                     public void onUpdate(int update, UpdateReport report, TradeTally sinceLast) {
-                        save(trainer, request, sim, loop.now(), "after update " + update + " of " + request.updates());
+                        save(trainer, request, sim, Math.max(earlierTo, loop.now()), "after update " + update + " of " + request.updates());
                         progress.onCheckpoint(update, request.out());
                         progress.onUpdate(update, report, sinceLast);
                     }
@@ -100,14 +101,14 @@ final class OnlineTraining {
                 try {
                     ending = loop.run(request.updates(), stop, listener);
                 } catch (RuntimeException | Error e) {
-                    throw emergencySave(trainer, request, sim, loop, e);
+                    throw emergencySave(trainer, request, sim, Math.max(earlierTo, loop.now()), loop, e);
                 }
                 String when = switch (ending) {
                     case UPDATES_DONE -> "after update " + loop.updates() + " of " + request.updates() + " (done)";
                     case DATA_ENDED -> "after update " + loop.updates() + " of " + request.updates() + " (the data ended)";
                     case STOPPED -> "after update " + loop.updates() + " of " + request.updates() + " (stopped by a signal)";
                 };
-                save(trainer, request, sim, loop.now(), when);
+                save(trainer, request, sim, Math.max(earlierTo, loop.now()), when);
                 status = switch (ending) {
                     case UPDATES_DONE -> FINISHED;
                     case DATA_ENDED -> DATA_ENDED;
@@ -131,6 +132,19 @@ final class OnlineTraining {
         return PpoTrainer.resume(AgentModel.open(request.resume()), request.engine(), request.ppo());
     }
 
+    /**
+     * The last tick a resumed agent had trained on (epoch s; Long.MIN_VALUE when unknown or not resuming): a
+     * resumed run starts again at the simulator's start, so its period is the union of both, kept by
+     * recording the later end.
+     */
+    private static long trainedTo(java.nio.file.Path resume) {
+        if (resume == null) {
+            return Long.MIN_VALUE;
+        }
+        org.trellis.ml.model.ModelMetadata.DataRange data = AgentModel.open(resume).metadata().data();
+        return data == null || data.to() == null ? Long.MIN_VALUE : java.time.Instant.parse(data.to()).getEpochSecond();
+    }
+
     /** {@code lastTick}: the tick trained on last, epoch s (recorded so that evaluation can start after it). */
     private static void save(PpoTrainer trainer, Request request, BinaryMarketSimulator sim, long lastTick, String when) {
         String from = java.time.Instant.ofEpochSecond(sim.start()).toString();
@@ -138,13 +152,13 @@ final class OnlineTraining {
         trainer.save(request.out(), "train rl-temporal: " + request.description() + ", " + when, from, to, request.trellisVersion());
     }
 
-    private static TrainingFailedException emergencySave(PpoTrainer trainer, Request request, BinaryMarketSimulator sim, TrainingLoop loop,
-                                                         Throwable cause) {
+    private static TrainingFailedException emergencySave(PpoTrainer trainer, Request request, BinaryMarketSimulator sim, long lastTick,
+                                                         TrainingLoop loop, Throwable cause) {
         String where = String.format(Locale.ROOT, "training failed at tick %d (epoch s), %d of %d updates done: %s", loop.now(),
                 loop.updates(), request.updates(), cause);
         try {
             // a non-finite gradient throws before its step changes a weight (PpoTrainer), so the weights saved are usable
-            save(trainer, request, sim, loop.now(), "emergency save after update " + loop.updates() + " of " + request.updates());
+            save(trainer, request, sim, lastTick, "emergency save after update " + loop.updates() + " of " + request.updates());
             return new TrainingFailedException(where + "; emergency checkpoint saved in " + request.out()
                     + " (continue with --resume " + request.out() + ")", cause);
         } catch (RuntimeException | Error saveFailure) {

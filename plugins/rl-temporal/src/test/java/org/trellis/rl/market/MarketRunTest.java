@@ -18,6 +18,7 @@ import org.trellis.api.risk.OrderIntent;
 import org.trellis.api.risk.RiskGuard;
 import org.trellis.api.risk.Verdict;
 import org.trellis.api.strategy.StrategyContext;
+import org.trellis.ml.spi.MarketRequest;
 import org.trellis.ml.spi.MarketResult;
 import org.trellis.rl.Lacuna;
 import org.trellis.rl.infer.DecisionNetwork;
@@ -228,8 +229,136 @@ class MarketRunTest {
     }
 
     private static MarketResult run(List<RiskGuard> guards, VenueFailures venue, double slippageWarning, List<HealthEvent> events) {
-        return new MarketRun(sim(11), new DecisionNetwork(Lacuna.weights()), guards, CAPITAL, 5, Long.MIN_VALUE, noOutages(), venue,
-                slippageWarning, events::add, (done, total) -> { }, Map.of()).run();
+        return run(sim(11), guards, 5, venue, slippageWarning, events, MarketRequest.Events.NONE);
+    }
+
+    private static MarketResult run(BinaryMarketSimulator sim, List<RiskGuard> guards, double baseDollars, VenueFailures venue,
+                                    double slippageWarning, List<HealthEvent> health, MarketRequest.Events events) {
+        return new MarketRun(sim, new DecisionNetwork(Lacuna.weights()), guards, CAPITAL, baseDollars, Long.MIN_VALUE, noOutages(),
+                venue, slippageWarning, health::add, (done, total) -> { }, events, Map.of()).run();
+    }
+
+    @Test
+    void guardsSeeEachPositionInTheTokenItHolds() {
+        List<String> problems = new ArrayList<>();
+        List<OrderIntent> entries = new ArrayList<>();
+        RiskGuard watcher = new RiskGuard() {
+            @Override
+            public void review(OrderIntent intent, PortfolioView portfolio, Verdict verdict) {
+                if (intent.isEntry()) {
+                    entries.add(intent);
+                }
+            }
+
+            @Override
+            public void onBar(StrategyContext c, ForceClose close) {
+                if (c.position().isOpen()) {
+                    double notional = c.position().quantity() * c.position().entryPrice();
+                    if (!(c.position().quantity() > 0) || !(notional > 1.2 && notional <= 5.0 + 1e-9)) {
+                        problems.add("a long position in its token worth what the agent paid: " + notional);
+                    }
+                    if (!(c.bar().close() > 0 && c.bar().close() < 1)) {
+                        problems.add("bar " + c.bar().close());
+                    }
+                } else if (!Double.isNaN(c.position().entryPrice()) || c.position().entryTime() != Long.MIN_VALUE) {
+                    problems.add("flat: entry price NaN and time MIN_VALUE, got " + c.position().entryPrice() + " " + c.position().entryTime());
+                }
+            }
+        };
+        MarketResult r = run(List.of(watcher));
+        assertEquals(List.of(), problems.subList(0, Math.min(5, problems.size())));
+        assertTrue(r.trades().stream().anyMatch(t -> !t.isLong()), "DOWN positions were held");
+        for (OrderIntent e : entries) {
+            // a $5 order at full confidence: DOWN entries are as small as UP ones in the guards' eyes
+            assertTrue(e.quantity() * e.referencePrice() <= 5.0 + 1e-9 && e.side() == org.trellis.api.execution.OrderSide.BUY, e.toString());
+        }
+    }
+
+    @Test
+    void ordersTooBigForTheBookFillWhatTheyCanAndTheAccountsStillAddUp() {
+        MarketResult r = run(sim(11), List.of(new AgeGuard(60)), 400, VenueFailures.none(), 0.10, new ArrayList<>(),
+                MarketRequest.Events.NONE);
+        double unabsorbed = (double) r.figures().get("entry dollars the book could not absorb");
+        assertTrue(unabsorbed > 0, "$400 orders outgrow books of ~10 x 200 shares: " + r.figures());
+        double pnl = r.trades().stream().mapToDouble(MarketResult.Trade::pnl).sum();
+        assertEquals(CAPITAL + pnl, r.equity()[r.equity().length - 1], 1e-6, "partial fills keep cash and PnL consistent");
+        for (MarketResult.Trade t : r.trades()) {
+            double gross = (t.exitPrice() - t.entryPrice()) * t.quantity() * (t.isLong() ? 1 : -1);
+            assertEquals(gross - t.fees(), t.pnl(), 1e-9, t.toString());
+        }
+    }
+
+    @Test
+    void theKillSwitchClosesEveryPositionAndRefusesEveryEntry() {
+        long[] engagedAt = {Long.MAX_VALUE};
+        RiskGuard tripper = new RiskGuard() {
+            org.trellis.api.risk.KillSwitch kill;
+
+            @Override
+            public void attach(org.trellis.api.risk.KillSwitch k) {
+                kill = k;
+            }
+
+            @Override
+            public void onBar(StrategyContext c, ForceClose close) {
+                if (c.portfolio().openPositions() == 2 && !kill.engaged()) {
+                    engagedAt[0] = c.clock().nowMillis();
+                    kill.engage("test");
+                }
+            }
+        };
+        List<HealthEvent> health = new ArrayList<>();
+        MarketResult r = run(sim(11), List.of(tripper), 5, VenueFailures.none(), 0.10, health, MarketRequest.Events.NONE);
+        assertTrue(engagedAt[0] < Long.MAX_VALUE, "two positions were open at once");
+        List<MarketResult.Trade> killed = r.trades().stream().filter(t -> t.exitReason().equals(MarketRun.KILL_SWITCH)).toList();
+        assertEquals(2, killed.size(), "both closed by the switch: " + killed);
+        assertTrue(killed.stream().allMatch(t -> t.exitTime() <= engagedAt[0] + TICK * 1000L));
+        assertTrue(r.trades().stream().allMatch(t -> t.entryTime() <= engagedAt[0]), "no entry after it engaged");
+        assertTrue(r.vetoes().get(MarketRun.KILL_SWITCH) > 0);
+        assertTrue(health.stream().anyMatch(e -> e.level() == HealthEvent.Level.CRITICAL && e.message().equals("tripped by test")));
+    }
+
+    @Test
+    void everythingIsTheSameOnTheSameSeedGuardsOutagesAndFailuresIncluded() {
+        java.util.function.Supplier<MarketResult> once = () -> new MarketRun(sim(11), new DecisionNetwork(Lacuna.weights()),
+                List.of(new AgeGuard(120)), CAPITAL, 5, Long.MIN_VALUE, new FeedOutages(2, 60, TICK, 11, List.of("eth", "sol")),
+                new VenueFailures(0.05, 0.2, 11), 0.10, HealthReporter.NONE, (done, total) -> { }, MarketRequest.Events.NONE,
+                Map.of()).run();
+        MarketResult a = once.get();
+        MarketResult b = once.get();
+        assertEquals(a.trades(), b.trades());
+        assertTrue(java.util.Arrays.equals(a.equity(), b.equity()));
+        assertEquals(a.figures(), b.figures());
+        assertEquals(a.vetoes(), b.vetoes());
+    }
+
+    @Test
+    void closedTradesAndVetoesAreReportedAsTheyHappen() {
+        List<MarketResult.Trade> told = new ArrayList<>();
+        List<String> vetoed = new ArrayList<>();
+        RiskGuard everyOther = new RiskGuard() {
+            int n;
+
+            @Override
+            public void review(OrderIntent intent, PortfolioView portfolio, Verdict verdict) {
+                if (intent.isEntry() && n++ % 2 == 0) {
+                    verdict.veto("every-other");
+                }
+            }
+        };
+        MarketResult r = run(sim(11), List.of(everyOther), 5, VenueFailures.none(), 0.10, new ArrayList<>(), new MarketRequest.Events() {
+            @Override
+            public void onTradeClosed(MarketResult.Trade trade) {
+                told.add(trade);
+            }
+
+            @Override
+            public void onVeto(OrderIntent intent, String reason) {
+                vetoed.add(reason);
+            }
+        });
+        assertEquals(r.trades(), told);
+        assertEquals(r.vetoes().get("every-other"), vetoed.size());
     }
 
     @Test
@@ -266,6 +395,32 @@ class MarketRunTest {
             assertTrue(attempt == 1 || critical.stream().anyMatch(x -> x.instrument().equals(e.instrument())
                     && x.time() == e.time() - TICK * 1000L && x.message().endsWith("(attempt " + (attempt - 1) + " of 3)")), e.toString());
         }
+    }
+
+    @Test
+    void guardsAskingAgainEveryTickDoNotHurryTheRetries() {
+        List<Underlying> assets = List.of(Underlying.synthetic("eth", SyntheticProcess.typical(2_500)),
+                Underlying.synthetic("sol", SyntheticProcess.typical(100)));
+        BinaryMarketSimulator oneSecond = new BinaryMarketSimulator(SimulatorConfig.of(assets, 11, 2).withTickSeconds(1));
+        List<HealthEvent> events = new ArrayList<>();
+        run(oneSecond, List.of(new AgeGuard(30)), 5, new VenueFailures(0, 0.5, 5), 0.10, events, MarketRequest.Events.NONE);
+        Map<String, Long> firstAttempt = new HashMap<>();
+        int retries = 0;
+        for (HealthEvent e : events) {
+            if (e.level() != HealthEvent.Level.CRITICAL) {
+                continue;
+            }
+            int attempt = Integer.parseInt(e.message().replaceAll(".*\\(attempt (\\d) of 3\\)$", "$1"));
+            if (attempt == 1) {
+                firstAttempt.put(e.instrument(), e.time());
+            } else {
+                retries++;
+                long since = e.time() - firstAttempt.get(e.instrument());
+                assertEquals(attempt == 2 ? 5_000 : 10_000, since, "retried on the 0, 5, 10 s schedule with 1 s ticks: " + e + "\n"
+                        + events.stream().filter(x -> x.instrument().equals(e.instrument()) && x.time() <= e.time()).toList());
+            }
+        }
+        assertTrue(retries > 0, "some close was retried");
     }
 
     @Test

@@ -91,11 +91,12 @@ class MarketScriptTest {
         assertError(script("param", "    market 'binary-15m', asset: 'eth'\n" + MODEL), "param.groovy:2",
                 "unknown parameter 'asset' for market 'binary-15m'");
         assertError(script("range", "    market 'binary-15m', 'tick-seconds': 0\n" + MODEL), "range.groovy:2", "tick-seconds");
+        assertError(script("shorting", MARKET + MODEL + "    allowShort false"), "shorting.groovy:4", "'allowShort' does not apply");
         assertError(script("endless", "    market 'binary-15m', assets: 'eth'\n" + MODEL), "endless.groovy:2",
                 "every asset is synthetic");
         assertError(script("ticks", "    market 'binary-15m', assets: 'eth', windows: 1, 'tick-seconds': 7\n" + MODEL), "ticks.groovy:2",
                 "tick-seconds must divide 900");
-        assertError(script("missing", MARKET + "    model 'rl-temporal', path: '" + dir.resolve("nothing") + "'"), "missing.groovy:2",
+        assertError(script("missing", MARKET + "    model 'rl-temporal', path: '" + dir.resolve("nothing") + "'"), "missing.groovy:3",
                 "nothing");
         assertError(script("from", "    market 'binary-15m', assets: 'eth', windows: 1, from: 'tomorrow'\n" + MODEL), "from.groovy:2",
                 "from: 'tomorrow' is not an ISO-8601 time");
