@@ -21,6 +21,8 @@ final class Trainers {
     private final PrintWriter out;
     private final PrintWriter err;
     private final java.nio.file.Path journal;
+    /** Where a search's trials run (null: in this process). */
+    private HostTrainingContext.TrialPlace trialPlace;
 
     Trainers(PartRegistry registry, TrellisConfig config, PrintWriter out, PrintWriter err) {
         this(registry, config, out, err, config.journal());
@@ -60,7 +62,13 @@ final class Trainers {
     }
 
     TrainingContext context() {
-        return new HostTrainingContext(config, out, err, registry, journal);
+        return new HostTrainingContext(config, out, err, registry, journal, trialPlace);
+    }
+
+    /** Runs the trials of searches on the Spark {@code master}, the executors loading trainers from {@code plugins}. */
+    Trainers trialsOn(String master, org.trellis.runtime.plugin.PluginFolder plugins) {
+        this.trialPlace = new HostTrainingContext.TrialPlace(master, plugins);
+        return this;
     }
 
     /** Train a model of {@code family} with {@code args} (its own options); the command's exit code. */
