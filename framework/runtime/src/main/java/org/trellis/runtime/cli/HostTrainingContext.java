@@ -185,8 +185,13 @@ final class HostTrainingContext implements TrainingContext {
                 config.seed(), trellisVersion(), shipped);
         long start = System.nanoTime();
         try (SweepRunner runner = SweepRunner.open(trialPlace.master())) {
-            // Spark's listener thread counts the finished tasks
-            List<TrialOutcome> outcomes = runner.runTrials(job, trials, (done, total) -> progress.finished((int) done, (int) total));
+            // Spark's listener thread counts the finished tasks; the runner repeats the total at the end
+            java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
+            List<TrialOutcome> outcomes = runner.runTrials(job, trials, (done, total) -> {
+                if (told.getAndAccumulate((int) done, Math::max) < done) {
+                    progress.finished((int) done, (int) total);
+                }
+            });
             long failed = outcomes.stream().filter(TrialOutcome::failed).count();
             err.printf(java.util.Locale.ROOT, "ran %d trials in %.1f s on %s, each in its own JVM%s%n", outcomes.size(),
                     (System.nanoTime() - start) / 1e9, runner.describe(), failed == 0 ? "" : "; " + failed + " failed");

@@ -10,8 +10,7 @@ import org.trellis.contrastive.model.LabelledWindows;
 import org.trellis.contrastive.model.TransformerAgentConfig;
 import org.trellis.contrastive.model.TwoStageTrainer;
 import org.trellis.ml.train.BinaryMetrics;
-import org.trellis.ml.train.EpochResult;
-import org.trellis.ml.train.TrainingListener;
+import java.util.Locale;
 import java.util.Map;
 import org.trellis.ml.spi.ModelTrainer;
 import org.trellis.ml.spi.TrainingContext;
@@ -63,13 +62,14 @@ public final class ContrastiveTuning {
      * process, or as Spark tasks), and ranks them.
      *
      * @param base     the search's own arguments every trial repeats (data, engine, seed, window, labels, stages)
-     * @param progress gets one line per trial, in trial order, once all have run (validation loss = the trial's score)
+     * @param progress gets one line per trial, in trial order, once all have run: the probe's training loss, the
+     *                 held-out score ("val loss") and accuracy, and "best" when it beat the trials before it
      * @param failed   gets each failed trial's number and error
      * @return every trial that ran, best (lowest mean held-out log loss) first; ties keep the draw order
      * @throws IllegalStateException when every trial failed
      */
     public static List<Trial> run(TrainingContext context, ModelTrainer trainer, ContrastiveDataset data, List<String> base,
-                                  TwoStageTrainer.Settings settings, int trials, TrainingListener progress,
+                                  TwoStageTrainer.Settings settings, int trials, java.util.function.Consumer<String> progress,
                                   TrialProgress finished, java.util.function.BiConsumer<Integer, String> failed) {
         if (trials < 1) {
             throw new IllegalArgumentException("--trials must be >= 1, got " + trials);
@@ -83,7 +83,6 @@ public final class ContrastiveTuning {
             configs.add(config);
             requests.add(new TrialRequest(t, trialArgs(base, config)));
         }
-        long begin = System.currentTimeMillis();
         List<TrialOutcome> outcomes = context.runTrials(trainer, requests, finished);
         List<Trial> out = new ArrayList<>();
         double best = Double.POSITIVE_INFINITY;
@@ -96,9 +95,9 @@ public final class ContrastiveTuning {
             out.add(trial);
             boolean improved = trial.logLoss() < best;
             best = Math.min(best, trial.logLoss());
-            progress.onEpoch(new EpochResult(trial.number(), trial.folds().stream().mapToDouble(FoldResult::probeLoss).average()
-                    .orElse(Double.NaN), trial.logLoss(), trial.accuracy(), trial.config().learningRate(), improved,
-                    System.currentTimeMillis() - begin), trials);
+            progress.accept(String.format(Locale.ROOT, "tune trial %d/%d  loss %.4f  val loss %.4f  val acc %.3f  lr %.2g%s",
+                    trial.number(), trials, trial.folds().stream().mapToDouble(FoldResult::probeLoss).average().orElse(Double.NaN),
+                    trial.logLoss(), trial.accuracy(), trial.config().learningRate(), improved ? "  best" : ""));
         }
         if (out.isEmpty()) {
             TrialOutcome first = outcomes.get(0);

@@ -16,7 +16,6 @@ import org.trellis.contrastive.model.TransformerAgentConfig;
 import org.trellis.contrastive.model.TwoStageTrainer;
 import org.trellis.ml.model.ModelDirectory;
 import org.trellis.ml.spi.TrainingContext;
-import org.trellis.ml.train.ConsoleTrainingProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,7 +61,7 @@ public final class TuneContrastiveCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<String> failures = new ArrayList<>();
         List<ContrastiveTuning.Trial> ranked = ContrastiveTuning.run(context, new ContrastiveTrainer(), data,
-                base(dataName, engine, seed, settings), settings, trials, new ConsoleTrainingProgress(err, false, "tune", "trial"),
+                base(dataName, engine, seed, settings), settings, trials, err::println,
                 (done, total) -> err.printf(Locale.ROOT, "tune: %d/%d trials finished (%.0f s)%n", done, total,
                         (System.nanoTime() - start) / 1e9),
                 (number, error) -> failures.add("trial " + number + " failed: " + error));
