@@ -49,6 +49,13 @@ final class HostTrainingContext implements TrainingContext {
     /** The bars loaded so far, by name: what trials run elsewhere receive. */
     private final Map<String, ColumnarBarSeries> loaded = new java.util.LinkedHashMap<>();
 
+    private boolean trialsRun;
+
+    /** Whether a trainer has run trials through {@link #runTrials} (a search that did not ignored --spark-master). */
+    boolean trialsRun() {
+        return trialsRun;
+    }
+
     /** Where a search's trials run: a Spark master and the plugins folder executors load the trainer from. */
     record TrialPlace(String master, PluginFolder plugins) {
     }
@@ -176,6 +183,7 @@ final class HostTrainingContext implements TrainingContext {
      */
     @Override
     public List<TrialOutcome> runTrials(ModelTrainer trainer, List<TrialRequest> trials, TrialProgress progress) {
+        trialsRun = true;
         if (trialPlace == null) {
             return TrainingContext.super.runTrials(trainer, trials, progress);
         }

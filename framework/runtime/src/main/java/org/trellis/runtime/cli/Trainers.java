@@ -80,12 +80,18 @@ final class Trainers {
     /** Search {@code family}'s hyperparameters with {@code args}; the command's exit code. */
     int tune(String family, List<String> args) {
         ModelTrainer trainer = find(family);
-        Object command = trainer.tuneCommand(context());
+        HostTrainingContext context = (HostTrainingContext) context();
+        Object command = trainer.tuneCommand(context);
         if (command == null) {
             throw new IllegalArgumentException("'" + family + "' has no hyperparameter search; families that have one: "
                     + tunable());
         }
-        return execute(command, "trellis tune " + family, args);
+        int code = execute(command, "trellis tune " + family, args);
+        if (trialPlace != null && !context.trialsRun() && code == 0) {
+            err.println("warning: --spark-master " + trialPlace.master() + " was not used: " + family
+                    + "'s search runs its trials itself, in this process");
+        }
+        return code;
     }
 
     String tunable() {
