@@ -20,11 +20,12 @@ import org.trellis.runtime.cli.Main;
  */
 class SparkTuneTest {
     /**
-     * Seed 7 draws three trials of 2-3 layers (96/2/3, 192/8/2, 192/4/3): 4-layer trials of this tiny search
-     * gave a different score now and then on a busy machine even in one process (README, tune).
+     * Seed 9 draws two trials of 2 layers (144/2/2 twice, other learning rates and dropouts): trials of 3 and 4
+     * layers are not reproducible from one JVM to the next, in process too (README, "Hyperparameter searches
+     * on the same runner"), so they cannot show that Spark changes nothing.
      */
     static final List<String> TUNE = List.of("tune", "contrastive", "--data", "synthetic:bars=1000,seed=5", "--engine", "PyTorch",
-            "--trials", "3", "--contrastive-epochs", "1", "--probe-epochs", "1", "--batch", "128", "--seed", "7");
+            "--trials", "2", "--contrastive-epochs", "1", "--probe-epochs", "1", "--batch", "128", "--seed", "9");
 
     static String[] tune(Path json, String... more) {
         List<String> args = new ArrayList<>(TUNE);
@@ -47,14 +48,14 @@ class SparkTuneTest {
         var mapper = new ObjectMapper();
         var a = mapper.readTree(dir.resolve("here.json").toFile()).get("trials");
         var b = mapper.readTree(dir.resolve("spark.json").toFile()).get("trials");
-        assertEquals(3, a.size());
+        assertEquals(2, a.size());
         assertEquals(a, b, "every fold's figures, to the last bit");
 
-        assertTrue(spark[1].contains("tune: 1/3 trials finished") && spark[1].contains("tune: 3/3 trials finished"),
+        assertTrue(spark[1].contains("tune: 1/2 trials finished") && spark[1].contains("tune: 2/2 trials finished"),
                 "a count of finished trials: " + spark[1]);
-        assertEquals(1, spark[1].split("tune: 3/3 trials finished", -1).length - 1, "counted once: " + spark[1]);
-        assertTrue(spark[1].contains("ran 3 trials in") && spark[1].contains("local[2] (2 cores), each in its own JVM"), spark[1]);
-        assertTrue(spark[1].contains("tune trial 3/3") && here[1].contains("tune trial 3/3"), "a line per trial: " + spark[1]);
+        assertEquals(1, spark[1].split("tune: 2/2 trials finished", -1).length - 1, "counted once: " + spark[1]);
+        assertTrue(spark[1].contains("ran 2 trials in") && spark[1].contains("local[2] (2 cores), each in its own JVM"), spark[1]);
+        assertTrue(spark[1].contains("tune trial 2/2") && here[1].contains("tune trial 2/2"), "a line per trial: " + spark[1]);
         assertTrue(!here[1].contains("Spark"), "without --spark-master the trials run in this process: " + here[1]);
     }
 
