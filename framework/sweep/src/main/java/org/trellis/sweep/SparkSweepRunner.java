@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkFiles;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.scheduler.SparkListener;
@@ -27,6 +26,9 @@ import org.trellis.runtime.sweep.SweepRow;
 import org.trellis.runtime.sweep.SweepRunner;
 import org.trellis.runtime.sweep.SweepTable;
 import org.trellis.runtime.sweep.SweepTask;
+import org.trellis.runtime.sweep.TrialJob;
+import org.trellis.ml.spi.TrialOutcome;
+import org.trellis.ml.spi.TrialRequest;
 
 /**
  * Sweeps on Apache Spark: one Spark task per backtest. The market data and the job (script text,
@@ -104,11 +106,42 @@ public final class SparkSweepRunner implements SweepRunner {
         if (tasks.isEmpty()) {
             return List.of();
         }
-        String plugins = pluginsFor(job);
+        String plugins = pluginsFor(job.pluginsDir());
         boolean shipped = !local;
         Broadcast<SweepData> bars = context.broadcast(data);
         Broadcast<SweepJob> work = context.broadcast(job);
-        int total = tasks.size();
+        try {
+            return counted(tasks.size(), progress, () -> context.parallelize(tasks, tasks.size())
+                    .map(t -> work.value().run(t, bars.value(), pluginsHere(plugins, shipped))).collect());
+        } finally {
+            bars.unpersist();
+            work.unpersist();
+        }
+    }
+
+    /**
+     * One Spark task per trial; each task runs its trial in a JVM of its own on the executor's machine
+     * ({@link TrialJob#fork}: PyTorch's random generator is one per process, so trials sharing a JVM would
+     * not be reproducible). The job, with the search's bars, is broadcast.
+     */
+    @Override
+    public List<TrialOutcome> runTrials(TrialJob job, List<TrialRequest> trials, ProgressListener progress) {
+        if (trials.isEmpty()) {
+            return List.of();
+        }
+        String plugins = pluginsFor(job.pluginsDir());
+        boolean shipped = !local;
+        Broadcast<TrialJob> work = context.broadcast(job);
+        try {
+            return counted(trials.size(), progress, () -> context.parallelize(trials, trials.size())
+                    .map(t -> work.value().fork(t, pluginsHere(plugins, shipped))).collect());
+        } finally {
+            work.unpersist();
+        }
+    }
+
+    /** Runs {@code job} (one partition per task: Spark balances them over the cores one by one) while counting finished tasks. */
+    private <T> List<T> counted(int total, ProgressListener progress, java.util.function.Supplier<List<T>> job) {
         AtomicInteger done = new AtomicInteger();
         SparkListener counter = new SparkListener() {
             @Override
@@ -120,15 +153,11 @@ public final class SparkSweepRunner implements SweepRunner {
         };
         spark.sparkContext().addSparkListener(counter);
         try {
-            // one partition per task: Spark balances the backtests over the cores one by one
-            JavaRDD<SweepTask> rdd = context.parallelize(tasks, total);
-            List<SweepRow> rows = rdd.map(t -> work.value().run(t, bars.value(), pluginsHere(plugins, shipped))).collect();
+            List<T> rows = job.get();
             progress.progress(total, total);
             return rows;
         } finally {
             spark.sparkContext().removeSparkListener(counter);
-            bars.unpersist();
-            work.unpersist();
         }
     }
 
@@ -136,8 +165,7 @@ public final class SparkSweepRunner implements SweepRunner {
      * Locally the folder itself; on a cluster the name of the archive it was shipped as (Spark ships
      * files and archives, not folders; executors unpack the archive into a folder of that name).
      */
-    private String pluginsFor(SweepJob job) {
-        Path dir = job.pluginsDir();
+    private String pluginsFor(Path dir) {
         if (local) {
             return dir.toString();
         }

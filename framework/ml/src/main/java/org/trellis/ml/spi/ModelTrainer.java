@@ -25,4 +25,16 @@ public interface ModelTrainer {
     default Object tuneCommand(TrainingContext context) {
         return null;
     }
+
+    /**
+     * Runs one trial of this family's search, described by {@code args} (what the tune command put in its
+     * {@link TrialRequest}), and returns its result as text for the tune command to read back. The host
+     * may call this in another process or on another machine, on a fresh trainer from the same plugin, so
+     * the trial must depend on {@code args} and the data it loads through {@code context} alone.
+     *
+     * @throws UnsupportedOperationException (the default) when the family's search has no trials
+     */
+    default String trial(TrainingContext context, java.util.List<String> args) {
+        throw new UnsupportedOperationException(name() + " has no hyperparameter trials");
+    }
 }

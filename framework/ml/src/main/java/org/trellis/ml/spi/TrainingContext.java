@@ -2,6 +2,8 @@ package org.trellis.ml.spi;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.trellis.api.market.BarSeries;
 
@@ -81,5 +83,21 @@ public interface TrainingContext {
      */
     default TrainingJournal journal(String sessionName, long seed, Map<String, Object> config, Path file) {
         return TrainingJournal.NONE;
+    }
+
+    /**
+     * Runs independent trials of {@code trainer}'s search ({@link ModelTrainer#trial}) and returns their
+     * outcomes in request order; a failed trial comes back with its error and the others still run. The
+     * default runs them one after another in this process; a host may run them in parallel elsewhere
+     * (Trellis: {@code tune ... --spark-master URL} runs each as a Spark task in a JVM of its own), with the
+     * same results, since a trial depends on its request alone.
+     */
+    default List<TrialOutcome> runTrials(ModelTrainer trainer, List<TrialRequest> trials, TrialProgress progress) {
+        List<TrialOutcome> out = new ArrayList<>();
+        for (TrialRequest t : trials) {
+            out.add(TrialOutcome.of(t, () -> trainer.trial(this, t.args())));
+            progress.finished(out.size(), trials.size());
+        }
+        return out;
     }
 }

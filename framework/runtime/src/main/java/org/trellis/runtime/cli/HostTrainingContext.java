@@ -27,6 +27,14 @@ import org.trellis.runtime.config.TrellisConfig;
 import org.trellis.runtime.data.ColumnarBarSeries;
 import org.trellis.runtime.data.DataResolver;
 import org.trellis.runtime.data.LoadedSeries;
+import org.trellis.ml.spi.ModelTrainer;
+import org.trellis.ml.spi.TrialOutcome;
+import org.trellis.ml.spi.TrialProgress;
+import org.trellis.ml.spi.TrialRequest;
+import org.trellis.runtime.plugin.PluginFolder;
+import org.trellis.runtime.sweep.SweepData;
+import org.trellis.runtime.sweep.SweepRunner;
+import org.trellis.runtime.sweep.TrialJob;
 
 /** The runtime's services for a plugin's trainer: data loaded like every run's, configured paths and engine. */
 final class HostTrainingContext implements TrainingContext {
@@ -36,6 +44,21 @@ final class HostTrainingContext implements TrainingContext {
     private final PartRegistry registry;
     /** Where a training journals when its command names no file; null: nowhere (a run with --no-journal). */
     private final Path defaultJournal;
+    /** Where trials run: null in this process, one after another; else a Spark master (tune --spark-master). */
+    private final TrialPlace trialPlace;
+    /** The bars loaded so far, by name: what trials run elsewhere receive. */
+    private final Map<String, ColumnarBarSeries> loaded = new java.util.LinkedHashMap<>();
+
+    private boolean trialsRun;
+
+    /** Whether a trainer has run trials through {@link #runTrials} (a search that did not ignored --spark-master). */
+    boolean trialsRun() {
+        return trialsRun;
+    }
+
+    /** Where a search's trials run: a Spark master and the plugins folder executors load the trainer from. */
+    record TrialPlace(String master, PluginFolder plugins) {
+    }
 
     HostTrainingContext(TrellisConfig config, PrintWriter out, PrintWriter err, PartRegistry registry) {
         this(config, out, err, registry, config.journal());
@@ -43,6 +66,13 @@ final class HostTrainingContext implements TrainingContext {
 
     /** {@code defaultJournal}: the journal of the run that trains (null: that run journals nothing, nor does its training). */
     HostTrainingContext(TrellisConfig config, PrintWriter out, PrintWriter err, PartRegistry registry, Path defaultJournal) {
+        this(config, out, err, registry, defaultJournal, null);
+    }
+
+    /** {@code trialPlace}: where {@link #runTrials} runs trials (null: in this process). */
+    HostTrainingContext(TrellisConfig config, PrintWriter out, PrintWriter err, PartRegistry registry, Path defaultJournal,
+                        TrialPlace trialPlace) {
+        this.trialPlace = trialPlace;
         this.config = config;
         this.out = out;
         this.err = err;
@@ -52,7 +82,9 @@ final class HostTrainingContext implements TrainingContext {
 
     @Override
     public BarSeries data(String spec) {
-        return load(config, spec, err);
+        ColumnarBarSeries bars = load(config, spec, err);
+        loaded.put(spec, bars);
+        return bars;
     }
 
     /** Bars by dataset name or path, as every run loads them; skipped bad rows (when allowed) are shown on err. */
@@ -143,6 +175,36 @@ final class HostTrainingContext implements TrainingContext {
         new BacktestEngine(registry, settings).run(pipeline, List.of(columnar(request.bars())), List.of(),
                 interactive() ? ConsoleProgress.forTerminal(request.strategy()) : (done, total) -> { }, RunMode.BACKTEST, recorder);
         return recorder.result();
+    }
+
+    /**
+     * In this process one after another (the SPI's default), or with {@code --spark-master} as Spark tasks,
+     * each trial in a JVM of its own, with the bars loaded so far shipped once; prints where and how long.
+     */
+    @Override
+    public List<TrialOutcome> runTrials(ModelTrainer trainer, List<TrialRequest> trials, TrialProgress progress) {
+        trialsRun = true;
+        if (trialPlace == null) {
+            return TrainingContext.super.runTrials(trainer, trials, progress);
+        }
+        Map<String, SweepData> shipped = new java.util.LinkedHashMap<>();
+        loaded.forEach((name, bars) -> shipped.put(name, SweepData.of(List.of(bars))));
+        TrialJob job = new TrialJob(trainer.name(), trialPlace.plugins(), config.defaultData(), config.modelsDir(), config.mlEngine(),
+                config.seed(), trellisVersion(), shipped);
+        long start = System.nanoTime();
+        try (SweepRunner runner = SweepRunner.open(trialPlace.master())) {
+            // Spark's listener thread counts the finished tasks; the runner repeats the total at the end
+            java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
+            List<TrialOutcome> outcomes = runner.runTrials(job, trials, (done, total) -> {
+                if (told.getAndAccumulate((int) done, Math::max) < done) {
+                    progress.finished((int) done, (int) total);
+                }
+            });
+            long failed = outcomes.stream().filter(TrialOutcome::failed).count();
+            err.printf(java.util.Locale.ROOT, "ran %d trials in %.1f s on %s, each in its own JVM%s%n", outcomes.size(),
+                    (System.nanoTime() - start) / 1e9, runner.describe(), failed == 0 ? "" : "; " + failed + " failed");
+            return outcomes;
+        }
     }
 
     private static ColumnarBarSeries columnar(BarSeries bars) {

@@ -21,6 +21,8 @@ final class Trainers {
     private final PrintWriter out;
     private final PrintWriter err;
     private final java.nio.file.Path journal;
+    /** Where a search's trials run (null: in this process). */
+    private HostTrainingContext.TrialPlace trialPlace;
 
     Trainers(PartRegistry registry, TrellisConfig config, PrintWriter out, PrintWriter err) {
         this(registry, config, out, err, config.journal());
@@ -60,7 +62,13 @@ final class Trainers {
     }
 
     TrainingContext context() {
-        return new HostTrainingContext(config, out, err, registry, journal);
+        return new HostTrainingContext(config, out, err, registry, journal, trialPlace);
+    }
+
+    /** Runs the trials of searches on the Spark {@code master}, the executors loading trainers from {@code plugins}. */
+    Trainers trialsOn(String master, org.trellis.runtime.plugin.PluginFolder plugins) {
+        this.trialPlace = new HostTrainingContext.TrialPlace(master, plugins);
+        return this;
     }
 
     /** Train a model of {@code family} with {@code args} (its own options); the command's exit code. */
@@ -72,12 +80,18 @@ final class Trainers {
     /** Search {@code family}'s hyperparameters with {@code args}; the command's exit code. */
     int tune(String family, List<String> args) {
         ModelTrainer trainer = find(family);
-        Object command = trainer.tuneCommand(context());
+        HostTrainingContext context = (HostTrainingContext) context();
+        Object command = trainer.tuneCommand(context);
         if (command == null) {
             throw new IllegalArgumentException("'" + family + "' has no hyperparameter search; families that have one: "
                     + tunable());
         }
-        return execute(command, "trellis tune " + family, args);
+        int code = execute(command, "trellis tune " + family, args);
+        if (trialPlace != null && !context.trialsRun() && code == 0) {
+            err.println("warning: --spark-master " + trialPlace.master() + " was not used: " + family
+                    + "'s search runs its trials itself, in this process");
+        }
+        return code;
     }
 
     String tunable() {

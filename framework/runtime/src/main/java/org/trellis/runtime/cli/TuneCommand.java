@@ -30,8 +30,12 @@ final class TuneCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FAMILY", description = "e.g. contrastive")
     String family;
 
-    @Parameters(index = "1..*", paramLabel = "ARGS", description = "The family's own options.")
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "The family's own options, and --spark-master URL: run "
+            + "the trials as Apache Spark tasks (local[*], local[N] or a cluster such as spark://host:7077), each in a JVM of its "
+            + "own; without it they run one after another in this process.")
     List<String> args = new ArrayList<>();
+
+    static final String SPARK_MASTER = "--spark-master";
 
     @Override
     public Integer call() {
@@ -48,7 +52,41 @@ final class TuneCommand implements Callable<Integer> {
                 }
                 return 0;
             }
-            return trainers.tune(family, args);
+            List<String> own = new ArrayList<>(args);
+            String master = sparkMaster(own);
+            if (master != null) {
+                trainers.trialsOn(master, configOptions.plugins(config));
+            }
+            return trainers.tune(family, own);
         }
+    }
+
+    /**
+     * Takes {@code --spark-master URL} (or {@code --spark-master=URL}) out of a family's arguments: the host's
+     * option, wherever it stands; null when absent.
+     */
+    static String sparkMaster(List<String> args) {
+        String master = null;
+        for (int i = 0; i < args.size(); ) {
+            String a = args.get(i);
+            if (a.equals(SPARK_MASTER)) {
+                if (i + 1 >= args.size() || args.get(i + 1).isBlank() || args.get(i + 1).startsWith("--")) {
+                    throw new IllegalArgumentException(SPARK_MASTER + " needs a value: local[*], local[N] or a cluster URL such as "
+                            + "spark://host:7077");
+                }
+                master = args.get(i + 1);
+                args.subList(i, i + 2).clear();
+            } else if (a.startsWith(SPARK_MASTER + "=")) {
+                master = a.substring(SPARK_MASTER.length() + 1);
+                if (master.isBlank()) {
+                    throw new IllegalArgumentException(SPARK_MASTER + " needs a value: local[*], local[N] or a cluster URL such as "
+                            + "spark://host:7077");
+                }
+                args.remove(i);
+            } else {
+                i++;
+            }
+        }
+        return master;
     }
 }

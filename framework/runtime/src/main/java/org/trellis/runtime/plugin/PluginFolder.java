@@ -49,6 +49,11 @@ public final class PluginFolder {
         return dir;
     }
 
+    /** The packages its plugins share with Trellis. */
+    public List<String> sharedPackages() {
+        return sharedPackages;
+    }
+
     /** One plugin in the folder: its location, its own JARs and its private libraries. */
     record Unit(Path location, List<Path> own, List<Path> lib) {
     }

@@ -19,6 +19,15 @@ public interface SweepRunner extends AutoCloseable {
      */
     List<SweepRow> run(SweepJob job, SweepData data, List<SweepTask> tasks, ProgressListener progress);
 
+    /**
+     * Runs the trials of a hyperparameter search ({@code tune FAMILY --spark-master URL}), each in a JVM
+     * of its own on an executor ({@link TrialJob#fork}); the outcomes come back in request order, a failed
+     * trial with its error. The job (with its bars) is shipped to each executor once; {@code progress}
+     * counts finished trials.
+     */
+    List<org.trellis.ml.spi.TrialOutcome> runTrials(TrialJob job, List<org.trellis.ml.spi.TrialRequest> trials,
+                                                    ProgressListener progress);
+
     /** Writes a table as Parquet into the folder {@code dir} (replacing it). */
     void writeParquet(SweepTable table, Path dir);
 
@@ -36,7 +45,8 @@ public interface SweepRunner extends AutoCloseable {
         for (Provider p : java.util.ServiceLoader.load(Provider.class, SweepRunner.class.getClassLoader())) {
             return p.open(master);
         }
-        throw new IllegalArgumentException("sweeps run on Apache Spark, in the sweep module (framework/sweep), which is not on "
-                + "the classpath; run them through ./trellis sweep or ./trellis walk-forward, which build that module on first use");
+        throw new IllegalArgumentException("sweeps (and tune --spark-master) run on Apache Spark, in the sweep module (framework/sweep), "
+                + "which is not on the classpath; run them through ./trellis sweep, ./trellis walk-forward or ./trellis tune FAMILY "
+                + "--spark-master URL, which build that module on first use");
     }
 }

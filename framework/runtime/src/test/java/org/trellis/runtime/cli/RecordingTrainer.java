@@ -29,6 +29,12 @@ public final class RecordingTrainer implements ModelTrainer {
         return new Train();
     }
 
+    /** A search that runs no trials through the host: writes its arguments like the trainer. */
+    @Override
+    public Object tuneCommand(TrainingContext context) {
+        return new Train();
+    }
+
     @Command(name = "recording")
     static final class Train implements Callable<Integer> {
         @Option(names = "--out", required = true)

@@ -24,4 +24,10 @@ public final class ContrastiveTrainer implements ModelTrainer {
     public Object tuneCommand(TrainingContext context) {
         return new TuneContrastiveCommand(context);
     }
+
+    /** One trial of {@code tune contrastive} (see {@link ContrastiveTuning#trial}). */
+    @Override
+    public String trial(TrainingContext context, java.util.List<String> args) {
+        return ContrastiveTuning.trial(context, args);
+    }
 }

@@ -16,7 +16,6 @@ import org.trellis.contrastive.model.TransformerAgentConfig;
 import org.trellis.contrastive.model.TwoStageTrainer;
 import org.trellis.ml.model.ModelDirectory;
 import org.trellis.ml.spi.TrainingContext;
-import org.trellis.ml.train.ConsoleTrainingProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,9 +58,15 @@ public final class TuneContrastiveCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "Tuning contrastive on %s (%,d bars), engine %s, seed %d: %d trials x 3 purged folds, "
                 + "%d contrastive + %d probe epochs each%n", dataName, series.size(), engine, seed, trials, settings.contrastiveEpochs(),
                 settings.probeEpochs());
-        List<ContrastiveTuning.Trial> ranked = ContrastiveTuning.run(data, engine, settings, trials,
-                new ConsoleTrainingProgress(err, context.interactive(), "tune", "trial"));
+        long start = System.nanoTime();
+        List<String> failures = new ArrayList<>();
+        List<ContrastiveTuning.Trial> ranked = ContrastiveTuning.run(context, new ContrastiveTrainer(), data,
+                base(dataName, engine, seed, settings), settings, trials, err::println,
+                (done, total) -> err.printf(Locale.ROOT, "tune: %d/%d trials finished (%.0f s)%n", done, total,
+                        (System.nanoTime() - start) / 1e9),
+                (number, error) -> failures.add("trial " + number + " failed: " + error));
         PrintWriter o = context.out();
+        failures.forEach(o::println);
         o.println(table(ranked));
         o.println("Best (trial " + ranked.get(0).number() + "):");
         o.println("  " + trainCommand(ranked.get(0).config(), dataName, engine, seed, settings));
@@ -71,6 +76,15 @@ public final class TuneContrastiveCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    /** What every trial repeats: this search's data, engine, seed, label and stage options (numbers in full). */
+    private List<String> base(String dataName, String engine, long seed, TwoStageTrainer.Settings s) {
+        return List.of("--data", dataName, "--engine", engine, "--seed", Long.toString(seed), "--window", Integer.toString(run.window),
+                "--barrier-k", Double.toString(run.barrierK), "--horizon", Integer.toString(run.horizon), "--contrastive-epochs",
+                Integer.toString(s.contrastiveEpochs()), "--probe-epochs", Integer.toString(s.probeEpochs()), "--batch",
+                Integer.toString(s.batchSize()), "--temperature", Float.toString(s.temperature()), "--probe-loss",
+                s.probeLoss().name().toLowerCase(Locale.ROOT));
     }
 
     /** The trials, best first, one line each. */
