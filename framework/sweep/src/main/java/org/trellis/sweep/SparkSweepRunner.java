@@ -181,8 +181,9 @@ public final class SparkSweepRunner implements SweepRunner {
     private static Path zip(Path dir) {
         try {
             Path zip = Files.createTempDirectory("trellis-sweep").resolve("trellis-plugins.zip");
-            zip.toFile().deleteOnExit();
+            // deleteOnExit runs in reverse order of registration: the folder first, so that its zip goes before it
             zip.getParent().toFile().deleteOnExit();
+            zip.toFile().deleteOnExit();
             try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
                 if (Files.isDirectory(dir)) {
                     List<Path> files;

@@ -44,7 +44,7 @@ final class WalkForwardCommand extends GridCommand implements Callable<Integer> 
     @Option(names = "--test", required = true, paramLabel = "DURATION", description = "Length of each test window, e.g. 7d.")
     String test;
 
-    @Option(names = "--step", paramLabel = "DURATION", description = "How far windows move on (default: --test; at least --test).")
+    @Option(names = "--step", paramLabel = "DURATION", description = "How far windows move on (default and only value accepted: --test, so test windows neither overlap nor leave gaps).")
     String step;
 
     /** Figures compared in and out of sample (the objective first). */
@@ -72,6 +72,12 @@ final class WalkForwardCommand extends GridCommand implements Callable<Integer> 
             out.printf(Locale.ROOT, "walk-forward %s: %d windows (train %s, test %s, step %s) x %s; objective %s%n", ready.plan().name(),
                     windows.size(), Durations.format(trainMs), Durations.format(testMs), Durations.format(stepMs), grid.describe(),
                     objective.column());
+            if (ready.plan().params().asMap().containsKey("path") || ready.plan().guardNames().stream().anyMatch(g -> g.contains("path="))) {
+                out.println("warning: strategy '" + ready.plan().name() + "' opens saved models (path: ...). They were trained on "
+                        + "their own period, which walk-forward cannot keep out of its test windows: if that period overlaps them, "
+                        + "the out-of-sample figures are not out of sample for the models (compare their model.json data ranges "
+                        + "with the windows below)");
+            }
             out.flush();
             Path dir = sweep.out("walk-forward", script);
             List<SweepRow> best;
@@ -100,7 +106,7 @@ final class WalkForwardCommand extends GridCommand implements Callable<Integer> 
                     (mode, listener) -> WalkForward.stitch(tests, ready.settings(), ready.plan().name(), covered));
             Performance whole = BacktestReport.of(stitched).performance();
             out.println();
-            out.print(summary(best, whole, objective));
+            out.print(summary(best, oos, whole, objective));
             Path html = dir.resolve("out-of-sample.html");
             ReportHtml.write(BacktestReport.of(stitched), stitched, html);
             out.println("wrote " + html);
@@ -130,21 +136,30 @@ final class WalkForwardCommand extends GridCommand implements Callable<Integer> 
         return Times.iso(from) + ".." + Times.iso(to);
     }
 
-    /** In-sample: the mean over windows of each winner's figure on its training window; out-of-sample: the stitched run's. */
-    private static String summary(List<SweepRow> best, Performance oos, Metric objective) {
+    /**
+     * Like against like: in-sample is the mean over windows of each winner's figure on its training window,
+     * out-of-sample the mean over windows of the same figure on its test window, and their ratio; the
+     * stitched run's figure is shown beside them (it compounds across windows, so it is not what the ratio
+     * compares).
+     */
+    private static String summary(List<SweepRow> best, List<Performance> oosByWindow, Performance stitched, Metric objective) {
         List<Metric> metrics = new ArrayList<>(List.of(objective));
         COMPARED.stream().filter(m -> m != objective).forEach(metrics::add);
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  %-16s %14s %14s %12s%n", "", "in-sample", "out-of-sample",
-                "OOS / IS"));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  %-16s %14s %14s %10s %16s%n", "", "in-sample", "out-of-sample",
+                "OOS / IS", "stitched OOS"));
         for (Metric m : metrics) {
             double is = best.stream().mapToDouble(r -> r.metric(m)).filter(Double::isFinite).average().orElse(Double.NaN);
-            double o = m.of(oos);
-            double ratio = Double.isFinite(is) && is != 0 && Double.isFinite(o) ? o / is : Double.NaN;
-            sb.append(String.format(Locale.ROOT, "  %-16s %14s %14s %12s%n", m.column(), SweepReport.format(m, is), SweepReport.format(m, o),
-                    Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.2f", ratio) : "n/a"));
+            double o = oosByWindow.stream().mapToDouble(m::of).filter(Double::isFinite).average().orElse(Double.NaN);
+            // a ratio of a figure to a negative or zero one says nothing: shown only when in-sample is positive
+            double ratio = Double.isFinite(is) && is > 0 && Double.isFinite(o) ? o / is : Double.NaN;
+            sb.append(String.format(Locale.ROOT, "  %-16s %14s %14s %10s %16s%n", m.column(), SweepReport.format(m, is),
+                    SweepReport.format(m, o), Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.2f", ratio) : "n/a",
+                    SweepReport.format(m, m.of(stitched))));
         }
-        sb.append("  (in-sample: mean of each window's winner on its training window; out-of-sample: the test windows stitched,\n"
-                + "   compounded; OOS / IS well below 1 means the optimisation fitted noise)\n");
+        sb.append("  (per-window means: in-sample = each window's winner on its training window, out-of-sample = the same\n"
+                + "   on its test window. OOS / IS well below 1 means the optimisation fitted noise; for figures where lower\n"
+                + "   is better (drawdown, fees) a ratio above 1 is the warning; n/a when in-sample is not positive.\n"
+                + "   Stitched: the test windows run one after another, compounded)\n");
         return sb.toString();
     }
 

@@ -44,7 +44,8 @@ public record GridPoint(int index, Map<String, Object> values) implements Serial
      */
     public long seed(long base) {
         StringBuilder s = new StringBuilder().append(base);
-        values.forEach((k, v) -> s.append('|').append(k).append('=').append(text(v)));
+        // by name, not by --grid order: swapping two flags must not change a combination's seed
+        new java.util.TreeMap<>(values).forEach((k, v) -> s.append('|').append(k).append('=').append(text(v)));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.wrap(digest, 0, Long.BYTES).getLong() & Long.MAX_VALUE;

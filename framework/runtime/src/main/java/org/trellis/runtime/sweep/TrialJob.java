@@ -38,6 +38,16 @@ import org.trellis.runtime.plugin.PluginFolder;
  * {@link #runHere}: the trainer re-created from the plugins folder, called with the trial's arguments.
  */
 public final class TrialJob implements Serializable {
+    /**
+     * Trial JVMs running now: killed when this JVM exits (Ctrl-C of the driver, an executor stopped), so no
+     * PyTorch process outlives the search that started it.
+     */
+    private static final Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "trellis-trial-cleanup"));
+    }
+
     private static final long serialVersionUID = 1L;
 
     /** System properties a trial's JVM inherits from the executor's (engine, offline mode, config, home). */
@@ -72,7 +82,7 @@ public final class TrialJob implements Serializable {
         this.engine = engine;
         this.seed = seed;
         this.version = version;
-        this.data = Map.copyOf(new LinkedHashMap<>(data));
+        this.data = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(data)); // in the order loaded: messages list them so
     }
 
     /** The plugins folder on the machine that made the job. */
@@ -135,6 +145,7 @@ public final class TrialJob implements Serializable {
             command.add(in.toString());
             command.add(out.toString());
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            RUNNING.add(p);
             int code;
             try {
                 code = p.waitFor();
@@ -142,6 +153,8 @@ public final class TrialJob implements Serializable {
                 p.destroyForcibly();
                 Thread.currentThread().interrupt();
                 return new TrialOutcome(request.number(), null, "interrupted (the search was stopped)");
+            } finally {
+                RUNNING.remove(p);
             }
             if (code != 0 || !Files.exists(out)) {
                 return new TrialOutcome(request.number(), null, "the trial's JVM exited with code " + code + ": " + tail(log));

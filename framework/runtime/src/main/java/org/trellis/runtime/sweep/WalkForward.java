@@ -45,7 +45,12 @@ public final class WalkForward {
     public static List<Window> windows(long start, long end, long train, long test, long step) {
         if (step < test) {
             throw new IllegalArgumentException("--step " + Durations.format(step) + " is shorter than --test " + Durations.format(test)
-                    + ": test windows would overlap and their equity could not be stitched; use --step >= --test");
+                    + ": test windows would overlap and their equity could not be stitched; use --step equal to --test");
+        }
+        if (step > test) {
+            throw new IllegalArgumentException("--step " + Durations.format(step) + " is longer than --test " + Durations.format(test)
+                    + ": no test window would cover the time between them, and the stitched out-of-sample curve would count it as "
+                    + "idle time (understating its Sharpe and CAGR); use --step equal to --test");
         }
         List<Window> out = new ArrayList<>();
         for (long from = start; from + train + test <= end; from += step) {
@@ -80,12 +85,17 @@ public final class WalkForward {
         for (int w = 0; w < windows; w++) {
             int k = w;
             List<SweepRow> mine = rows.stream().filter(r -> r.task().window() == k).toList();
-            SweepRow winner = mine.stream().filter(r -> !r.failed())
+            if (mine.stream().allMatch(SweepRow::failed)) {
+                String error = mine.stream().map(SweepRow::error).findFirst().orElse("no tasks");
+                throw new IllegalArgumentException("walk-forward window " + w + ": every combination failed, e.g. " + error);
+            }
+            SweepRow winner = mine.stream().filter(r -> !r.failed() && Double.isFinite(r.metric(objective)))
                     .min(Comparator.comparing((SweepRow r) -> r.metric(objective), better).thenComparingInt(r -> r.point().index()))
                     .orElse(null);
             if (winner == null) {
-                String error = mine.stream().map(SweepRow::error).findFirst().orElse("no tasks");
-                throw new IllegalArgumentException("walk-forward window " + w + ": every combination failed, e.g. " + error);
+                throw new IllegalArgumentException("walk-forward window " + w + ": " + objective.column() + " is undefined for every "
+                        + "combination on its training bars (too short for the indicators' warm-up, or no trades): lengthen --train "
+                        + "or choose another --objective");
             }
             best.add(winner);
         }

@@ -40,6 +40,8 @@ class WalkForwardTest {
     void overlappingTestsAndTooLittleDataAreRefused() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> WalkForward.windows(0, 30 * DAY, 10 * DAY, 5 * DAY, DAY))
                 .getMessage().contains("--step"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> WalkForward.windows(0, 30 * DAY, 10 * DAY, 5 * DAY, 7 * DAY))
+                .getMessage().contains("idle time"), "gaps between test windows are refused");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> WalkForward.windows(0, 12 * DAY, 10 * DAY, 5 * DAY, 5 * DAY))
                 .getMessage().contains("no walk-forward window fits"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> WalkForward.duration("7x", "--test")).getMessage()
@@ -55,6 +57,24 @@ class WalkForwardTest {
         List<SweepRow> best = WalkForward.best(rows.stream().map(r -> r.task().id() >= 3 ? window1(r) : r).toList(), 2, Metric.SHARPE);
         assertEquals(p.get(1), best.get(0).point());
         assertEquals(p.get(0), best.get(1).point());
+    }
+
+    @Test
+    void aWindowWhoseObjectiveIsUndefinedEverywhereIsNamedNotSilentlyGivenItsFirstPoint() {
+        List<GridPoint> p = Grid.parse(List.of("a=1,2"), "--grid").points();
+        List<SweepRow> rows = List.of(row(0, p.get(0), Double.NaN), row(1, p.get(1), Double.NaN));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> WalkForward.best(rows, 1, Metric.SHARPE)).getMessage()
+                .contains("walk-forward window 0: sharpe is undefined for every combination"));
+        List<SweepRow> one = List.of(row(0, p.get(0), Double.NaN), row(1, p.get(1), -3));
+        assertEquals(p.get(1), WalkForward.best(one, 1, Metric.SHARPE).get(0).point(), "a defined figure beats an undefined one");
+    }
+
+    @Test
+    void aCombinationsSeedDoesNotDependOnTheOrderOfTheGridFlags() {
+        GridPoint ab = Grid.parse(List.of("a=1", "b=2"), "--grid").points().get(0);
+        GridPoint ba = Grid.parse(List.of("b=2", "a=1"), "--grid").points().get(0);
+        assertEquals(ab.seed(42), ba.seed(42));
+        assertTrue(ab.seed(42) != Grid.parse(List.of("a=1", "b=3"), "--grid").points().get(0).seed(42));
     }
 
     private static SweepRow window1(SweepRow r) {
