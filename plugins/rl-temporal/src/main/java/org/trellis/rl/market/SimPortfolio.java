@@ -101,11 +101,6 @@ final class SimPortfolio implements PortfolioView {
         }
     }
 
-    /** A token's price as the UP-equivalent price a report shows (DOWN at 1 - its price). */
-    static double upPrice(Token token, double tokenPrice) {
-        return token == Token.UP ? tokenPrice : 1 - tokenPrice;
-    }
-
     AssetPosition position(int asset) {
         return positions[asset];
     }
@@ -135,8 +130,9 @@ final class SimPortfolio implements PortfolioView {
         cash += shares * tokenPrice - fee;
         fees += fee;
         realized += pnl;
+        // the report's UP-equivalent prices: Token.price maps a token's price to UP's as it maps UP's to the token's
         MarketResult.Trade trade = new MarketResult.Trade(symbols[asset], token == Token.UP, p.entryTime,
-                upPrice(token, p.entryTokenPrice), time, upPrice(token, tokenPrice), shares, pnl, carried + fee, p.entryReason, reason);
+                token.price(p.entryTokenPrice), time, token.price(tokenPrice), shares, pnl, carried + fee, p.entryReason, reason);
         trades.add(trade);
         return trade;
     }
