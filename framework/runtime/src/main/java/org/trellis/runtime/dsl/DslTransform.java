@@ -288,7 +288,7 @@ final class DslTransform extends CompilationCustomizer {
             if (args.size() <= at || !(args.get(at) instanceof ConstantExpression c) || !(c.getValue() instanceof String part)) {
                 return; // not a literal: checked when the script runs
             }
-            if (kind == PartKind.STRATEGY && !registry.names(kind).contains(part) && registry.marketModels().contains(part)) {
+            if (kind == PartKind.STRATEGY && !registry.names(kind).contains(part) && registry.marketTrading(part).isPresent()) {
                 return; // a model only a simulated market trades: the plan checks it against the block's market
             }
             if (!registry.names(kind).contains(part)) {

@@ -167,13 +167,13 @@ public record ScriptPlan(String name, String where, Pipeline pipeline, List<Risk
     /** A model that only a simulated market trades, in a block without a market: say which market to add. */
     private static void refuseMarketModel(StrategySpec spec, PartRegistry registry) {
         PartUse m = spec.model;
-        if (registry.names(PartKind.STRATEGY).contains(m.name()) || !registry.marketModels().contains(m.name())) {
+        if (registry.names(PartKind.STRATEGY).contains(m.name())) {
             return;
         }
-        String market = registry.extensions(SimulatedMarket.class).stream().filter(k -> k.models().contains(m.name()))
-                .map(SimulatedMarket::name).findFirst().orElseThrow();
-        throw new ScriptException(m.where() + ": model '" + m.name() + "' trades a simulated market, not bars: add market '"
-                + market + "' to strategy '" + spec.name + "'");
+        registry.marketTrading(m.name()).ifPresent(market -> {
+            throw new ScriptException(m.where() + ": model '" + m.name() + "' trades a simulated market, not bars: add market '"
+                    + market.name() + "' to strategy '" + spec.name + "'");
+        });
     }
 
     /** The use's parameters checked against what the part declares; a lone value goes to the first parameter. */

@@ -430,11 +430,9 @@ public final class PartRegistry implements AutoCloseable {
         }
     }
 
-    /** The model families the simulated markets trade (e.g. {@code rl-temporal}), which are not strategy parts. */
-    public java.util.Set<String> marketModels() {
-        java.util.Set<String> models = new java.util.TreeSet<>();
-        extensions(org.trellis.ml.spi.SimulatedMarket.class).forEach(m -> models.addAll(m.models()));
-        return models;
+    /** The simulated market that trades {@code model} (e.g. {@code rl-temporal}, not a strategy part), if any. */
+    public java.util.Optional<org.trellis.ml.spi.SimulatedMarket> marketTrading(String model) {
+        return extensions(org.trellis.ml.spi.SimulatedMarket.class).stream().filter(m -> m.models().contains(model)).findFirst();
     }
 
     /**
