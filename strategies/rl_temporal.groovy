@@ -9,7 +9,7 @@
 //
 // The first run trains the agent below (50 PPO updates on the tape's first hours, about 10 s) and
 // keeps it under models/; trading then starts at the first market after the period it trained on. To run
-// the upstream Phase-5 weights instead: ./trellis rl import ../shared/data/lacuna/rl_model.safetensors and
+// the upstream Phase-5 weights instead: ./trellis rl import data/lacuna/rl_model.safetensors and
 // point path: at models/rl-temporal-lacuna.
 //
 // The guards are the source system's: close 3 minutes before expiry, close after 14 minutes, and stop

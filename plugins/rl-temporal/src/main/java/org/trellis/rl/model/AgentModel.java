@@ -21,7 +21,7 @@ public record AgentModel(Path dir, ModelMetadata metadata, AgentWeights weights,
     public static final String ARCHITECTURE = "ppo-temporal-actor-critic";
     private static final String REWARD_STATS = "reward_stats";
     private static final String HOW_TO_MAKE = "./trellis train rl-temporal --out DIR, or import the upstream weights: "
-            + "./trellis rl import ../shared/data/lacuna/rl_model.safetensors --out ";
+            + "./trellis rl import data/lacuna/rl_model.safetensors --out ";
 
     /**
      * Saves weights and reward statistics as a model directory.
